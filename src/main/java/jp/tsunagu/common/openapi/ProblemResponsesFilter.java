@@ -1,0 +1,166 @@
+package jp.tsunagu.common.openapi;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.Components;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.parameters.Parameter;
+import org.eclipse.microprofile.openapi.models.responses.APIResponse;
+
+import jp.tsunagu.common.problem.Problem;
+import jp.tsunagu.common.problem.ProblemType;
+
+/**
+ * Documents the error answers of every operation in one place, so that no resource repeats them:
+ * the {@code Problem} schema, one reusable response per problem type, and on each {@code /api/}
+ * operation the errors it can give (401/403/500 always; 400 with inputs; 404 with path ids;
+ * 413/415 with a body). Responses an operation declares with a body of its own are left as they are.
+ */
+public class ProblemResponsesFilter implements OASFilter {
+
+    private static final Map<ProblemType, String> COMPONENT = new LinkedHashMap<>();
+
+    static {
+        COMPONENT.put(ProblemType.VALIDATION_FAILED, "BadRequest");
+        COMPONENT.put(ProblemType.UNAUTHORIZED, "Unauthorized");
+        COMPONENT.put(ProblemType.FORBIDDEN, "Forbidden");
+        COMPONENT.put(ProblemType.NOT_FOUND, "NotFound");
+        COMPONENT.put(ProblemType.CONFLICT, "Conflict");
+        COMPONENT.put(ProblemType.PRECONDITION_FAILED, "PreconditionFailed");
+        COMPONENT.put(ProblemType.PAYLOAD_TOO_LARGE, "PayloadTooLarge");
+        COMPONENT.put(ProblemType.UNSUPPORTED_MEDIA_TYPE, "UnsupportedMediaType");
+        COMPONENT.put(ProblemType.UNPROCESSABLE, "Unprocessable");
+        COMPONENT.put(ProblemType.PRECONDITION_REQUIRED, "PreconditionRequired");
+        COMPONENT.put(ProblemType.INTERNAL_ERROR, "InternalError");
+    }
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getComponents() == null) {
+            openAPI.setComponents(OASFactory.createComponents());
+        }
+        Components components = openAPI.getComponents();
+        components.addSchema("FieldError", fieldErrorSchema());
+        components.addSchema("Problem", problemSchema());
+        COMPONENT.forEach((type, name) -> components.addResponse(name, response(type)));
+
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        openAPI.getPaths().getPathItems().forEach((path, item) -> {
+            if (!path.startsWith("/api/")) {
+                return;
+            }
+            item.getOperations().forEach((method, operation) -> addErrors(path, method, item, operation));
+        });
+    }
+
+    private void addErrors(String path, PathItem.HttpMethod method, PathItem item, Operation operation) {
+        boolean hasBody = operation.getRequestBody() != null;
+        boolean hasParameters = hasBody || !parameters(item, operation).isEmpty();
+        boolean hasPathId = path.contains("{");
+        if (hasParameters) {
+            ref(operation, ProblemType.VALIDATION_FAILED);
+        }
+        ref(operation, ProblemType.UNAUTHORIZED);
+        ref(operation, ProblemType.FORBIDDEN);
+        if (hasPathId) {
+            ref(operation, ProblemType.NOT_FOUND);
+        }
+        if (hasBody) {
+            ref(operation, ProblemType.PAYLOAD_TOO_LARGE);
+            ref(operation, ProblemType.UNSUPPORTED_MEDIA_TYPE);
+        }
+        ref(operation, ProblemType.INTERNAL_ERROR);
+    }
+
+    private static List<Parameter> parameters(PathItem item, Operation operation) {
+        if (operation.getParameters() != null && !operation.getParameters().isEmpty()) {
+            return operation.getParameters();
+        }
+        return item.getParameters() == null ? List.of() : item.getParameters();
+    }
+
+    private static void ref(Operation operation, ProblemType type) {
+        String code = Integer.toString(type.status());
+        APIResponse declared = operation.getResponses().getAPIResponse(code);
+        // Quarkus adds bare 401/403 entries for secured operations; a response without a body schema is replaced.
+        if (declared != null && (declared.getRef() != null || declared.getContent() != null)) {
+            return;
+        }
+        operation.getResponses().addAPIResponse(code,
+                OASFactory.createAPIResponse().ref("#/components/responses/" + COMPONENT.get(type)));
+    }
+
+    private static APIResponse response(ProblemType type) {
+        return OASFactory.createAPIResponse()
+                .description(type.title())
+                .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
+                        OASFactory.createMediaType()
+                                .schema(OASFactory.createSchema().ref("#/components/schemas/Problem"))
+                                .addExample(type.name().toLowerCase().replace('_', '-'),
+                                        OASFactory.createExample().value(example(type)))));
+    }
+
+    private static Map<String, Object> example(ProblemType type) {
+        Map<String, Object> example = new LinkedHashMap<>();
+        example.put("type", type.uri());
+        example.put("title", type.title());
+        example.put("status", type.status());
+        example.put("detail", switch (type) {
+            case VALIDATION_FAILED -> "1 field is invalid.";
+            case UNAUTHORIZED -> "A valid bearer token is required.";
+            case FORBIDDEN -> "Your role does not allow this operation.";
+            case NOT_FOUND -> "Consultation 9d3c7c1e-4f0a-4b8e-9a57-1f4b2f7f0c11 was not found.";
+            case PAYLOAD_TOO_LARGE -> "The request body exceeds the size limit.";
+            case UNSUPPORTED_MEDIA_TYPE -> "Send the body as application/json.";
+            case INTERNAL_ERROR -> "Something went wrong on our side. Quote the requestId when you report it.";
+            default -> type.title() + ".";
+        });
+        example.put("instance", "/api/v1/taxonomies/channel");
+        example.put("requestId", "5f0c8a4e-2b1d-4c3e-9f6a-7b8c9d0e1f2a");
+        if (type == ProblemType.VALIDATION_FAILED) {
+            example.put("errors", List.of(Map.of("field", "topics", "message", "must not be empty", "code", "NotEmpty")));
+        }
+        return example;
+    }
+
+    private static Schema problemSchema() {
+        return OASFactory.createSchema()
+                .addType(Schema.SchemaType.OBJECT)
+                .description("RFC 9457 problem details. Switch on `type`; `title` and `detail` are for people.")
+                .addRequired("type").addRequired("title").addRequired("status")
+                .addProperty("type", string("Stable URI of the problem kind, e.g. urn:tsunagu:problem:validation-failed"))
+                .addProperty("title", string("Short summary of the problem kind"))
+                .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int32")
+                        .description("HTTP status code"))
+                .addProperty("detail", string("What went wrong with this request"))
+                .addProperty("instance", string("The request path"))
+                .addProperty("requestId", string("Correlation id, also in the X-Request-Id response header and the logs"))
+                .addProperty("errors", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY)
+                        .description("One entry per rejected input, for validation problems")
+                        .items(OASFactory.createSchema().ref("#/components/schemas/FieldError")))
+                .additionalPropertiesBoolean(Boolean.TRUE);
+    }
+
+    private static Schema fieldErrorSchema() {
+        return OASFactory.createSchema()
+                .addType(Schema.SchemaType.OBJECT)
+                .description("One rejected input")
+                .addRequired("field").addRequired("message")
+                .addProperty("field", string("Body path (topics[0]) or parameter name"))
+                .addProperty("message", string("What is wrong"))
+                .addProperty("code", string("Machine-readable reason, e.g. NotBlank, unknown-field, wrong-type"));
+    }
+
+    private static Schema string(String description) {
+        return OASFactory.createSchema().addType(Schema.SchemaType.STRING).description(description);
+    }
+}
