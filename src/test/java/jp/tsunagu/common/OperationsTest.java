@@ -28,7 +28,7 @@ class OperationsTest {
     @Test
     void metricsArePrometheusText() {
         given().when().get("/api/v1/taxonomies").then().statusCode(401);
-        given().when().get("/q/metrics").then().statusCode(200)
+        given().accept("text/plain").when().get("/q/metrics").then().statusCode(200)
                 .contentType(containsString("text/plain"))
                 .body(containsString("http_server_requests_seconds_count"));
     }

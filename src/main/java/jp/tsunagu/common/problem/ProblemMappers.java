@@ -17,9 +17,9 @@ import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -60,6 +60,17 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response jackson(JsonProcessingException e, UriInfo uri, HttpHeaders headers) {
+        return jsonProblem(e, uri, headers);
+    }
+
+    // quarkus-rest-jackson ships mappers for these two types; naming them here makes ours the closer match.
+    @ServerExceptionMapper
+    public Response jsonMismatch(MismatchedInputException e, UriInfo uri, HttpHeaders headers) {
+        return jsonProblem(e, uri, headers);
+    }
+
+    @ServerExceptionMapper
+    public Response jsonParse(JsonParseException e, UriInfo uri, HttpHeaders headers) {
         return jsonProblem(e, uri, headers);
     }
 
@@ -117,12 +128,10 @@ public class ProblemMappers {
                     List.of(new Problem.FieldError(field, "is not a field of this request", "unknown-field")),
                     Map.of(), uri, headers, null);
         }
-        if (e instanceof InvalidFormatException || e instanceof MismatchedInputException) {
-            JsonMappingException jme = (JsonMappingException) e;
-            String field = jsonPath(jme);
+        if (e instanceof MismatchedInputException mie) {
+            String field = jsonPath(mie);
             if (!field.isEmpty()) {
-                String expected = jme instanceof MismatchedInputException mie && mie.getTargetType() != null
-                        ? describe(mie.getTargetType()) : "another type";
+                String expected = mie.getTargetType() != null ? describe(mie.getTargetType()) : "another type";
                 return respond(ProblemType.VALIDATION_FAILED, "Field '" + field + "' has the wrong type.",
                         List.of(new Problem.FieldError(field, "must be " + expected, "wrong-type")),
                         Map.of(), uri, headers, null);
@@ -176,16 +185,17 @@ public class ProblemMappers {
                 }
                 continue;
             }
+            // An index or key on a node belongs to the container it sits in: items[0].name, not items.name[0].
+            if (node.isInIterable() && node.getIndex() != null) {
+                out.append('[').append(node.getIndex()).append(']');
+            } else if (node.isInIterable() && node.getKey() != null) {
+                out.append('[').append(node.getKey()).append(']');
+            }
             if (!out.isEmpty() && node.getName() != null) {
                 out.append('.');
             }
             if (node.getName() != null) {
                 out.append(node.getName());
-            }
-            if (node.getIndex() != null) {
-                out.append('[').append(node.getIndex()).append(']');
-            } else if (node.getKey() != null) {
-                out.append('[').append(node.getKey()).append(']');
             }
         }
         if (out.isEmpty()) {
@@ -211,7 +221,7 @@ public class ProblemMappers {
 
     private static String describe(Class<?> type) {
         if (type.isEnum()) {
-            return "one of the allowed codes";
+            return "one of " + java.util.Arrays.toString(type.getEnumConstants());
         }
         if (Number.class.isAssignableFrom(type) || (type.isPrimitive() && type != boolean.class)) {
             return "a number";

@@ -1,0 +1,62 @@
+package jp.tsunagu.common.web;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import jp.tsunagu.common.problem.Problem;
+import jp.tsunagu.common.problem.ProblemType;
+
+/**
+ * Answers an announced oversized body with a 413 problem before anything reads it. Vert.x enforces the
+ * same limit ({@code quarkus.http.limits.max-body-size}) on bodies that do not announce their length,
+ * with a bare 413.
+ */
+@ApplicationScoped
+public class BodySizeLimit {
+
+    private final long limit;
+    private final ObjectMapper json;
+
+    public BodySizeLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize limit, ObjectMapper json) {
+        this.limit = limit.asLongValue();
+        this.json = json;
+    }
+
+    void register(@Observes Filters filters) {
+        filters.register(rc -> {
+            String length = rc.request().getHeader("Content-Length");
+            if (length != null && isOver(length)) {
+                Problem problem = new Problem(ProblemType.PAYLOAD_TOO_LARGE.uri(), ProblemType.PAYLOAD_TOO_LARGE.title(), 413,
+                        "The request body has " + length + " bytes; the limit is " + limit + ".",
+                        rc.request().path(), rc.get(RequestIds.MDC_KEY), null, null);
+                rc.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
+                        .putHeader("Connection", "close").end(write(problem));
+                return;
+            }
+            rc.next();
+        }, 900);
+    }
+
+    private boolean isOver(String contentLength) {
+        try {
+            return Long.parseLong(contentLength.trim()) > limit;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private String write(Problem problem) {
+        try {
+            return json.writeValueAsString(problem);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package jp.tsunagu.org;
+
+import java.net.URI;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.quarkus.security.Authenticated;
+import jp.tsunagu.common.paging.Page;
+import jp.tsunagu.common.paging.PageRequest;
+import jp.tsunagu.common.security.Roles;
+
+@Path("/api/v1/coordinators")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+@Tag(name = "coordinators", description = "医療的ケア児等コーディネーター: who they are, where they work, which municipalities they cover")
+public class CoordinatorResource {
+
+    private static final String EXAMPLE = """
+            {"id":3,"unit":{"code":"14-shonan-west","kind":"BRANCH","kindLabelJa":"圏域ブランチ（支部）","kindLabelEn":"Regional branch",
+              "nameJa":"湘南西部ブランチ","prefCode":"14"},"name":"湘南 花子","nameKana":"しょうなん はなこ",
+             "profession":"PUBLIC_HEALTH_NURSE","professionLabelJa":"保健師","role":"LEAD","roleLabelJa":"主任コーディネーター",
+             "phone":"0463-00-0001","email":"hanako.shonan@example.jp","municipalities":[{"lgcode":"142034","name":"平塚市"}],
+             "trainings":[{"course":"医療的ケア児等コーディネーター養成研修","fiscalYear":2021}],"active":true,"version":0}""";
+    private static final String REQUEST = """
+            {"unitCode":"14-shonan-west","name":"湘南 花子","nameKana":"しょうなん はなこ","profession":"PUBLIC_HEALTH_NURSE",
+             "role":"LEAD","phone":"0463-00-0001","email":"hanako.shonan@example.jp","municipalities":["142034"],
+             "trainings":[{"course":"医療的ケア児等コーディネーター養成研修","fiscalYear":2021}]}""";
+
+    private final CoordinatorService service;
+
+    public CoordinatorResource(CoordinatorService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Operation(summary = "Search coordinators",
+            description = "By municipality covered, unit, profession, role and active flag; paginated, ordered by reading. "
+                    + "Phone and email are shown to staff roles only.")
+    @APIResponse(responseCode = "200", description = "A page of coordinators", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "page", value = "{\"items\":[" + EXAMPLE + "],\"page\":0,\"size\":20,\"totalItems\":1,\"totalPages\":1}")))
+    public Page<OrgViews.CoordinatorView> searchCoordinators(
+            @Parameter(description = "Covers this municipality (6-digit code)", example = "142034") @QueryParam("municipality") String municipality,
+            @Parameter(description = "Affiliated with this unit", example = "14-shonan-west") @QueryParam("unit") @Size(max = 64) String unit,
+            @Parameter(description = "Profession") @QueryParam("profession") Profession profession,
+            @Parameter(description = "Role") @QueryParam("role") CoordinatorRole role,
+            @Parameter(description = "Active or not (default: both)") @QueryParam("active") Boolean active,
+            @BeanParam @Valid PageRequest page) {
+        return service.search(new CoordinatorService.Filter(municipality, unit, profession, role, active), page);
+    }
+
+    @GET
+    @Path("/{id}")
+    @Operation(summary = "Get a coordinator")
+    @APIResponse(responseCode = "200", description = "The coordinator", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "lead", value = EXAMPLE)))
+    public OrgViews.CoordinatorView getCoordinator(@Parameter(description = "Coordinator id", example = "3") @PathParam("id") long id) {
+        return service.get(id);
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.CENTER_ADMIN)
+    @Operation(summary = "Register a coordinator", description = "Center admins, for units of their own prefecture.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "lead", value = REQUEST)))
+    @APIResponse(responseCode = "201", description = "Registered", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = OrgViews.CoordinatorView.class), examples = @ExampleObject(name = "lead", value = EXAMPLE)))
+    public Response createCoordinator(@Valid @NotNull OrgViews.CoordinatorRequest request) {
+        OrgViews.CoordinatorView created = service.create(request);
+        return Response.created(URI.create("/api/v1/coordinators/" + created.id())).entity(created).build();
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.CENTER_ADMIN)
+    @Operation(summary = "Update a coordinator",
+            description = "Replaces the coordinator's data. Send the version you read; a stale version answers 409.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "update",
+            value = "{\"unitCode\":\"14-shonan-west\",\"name\":\"湘南 花子\",\"nameKana\":\"しょうなん はなこ\",\"profession\":\"PUBLIC_HEALTH_NURSE\","
+                    + "\"role\":\"LEAD\",\"municipalities\":[\"142034\",\"142115\"],\"version\":0}")))
+    @APIResponse(responseCode = "200", description = "Updated", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "lead", value = EXAMPLE)))
+    @APIResponse(responseCode = "409", ref = "#/components/responses/Conflict")
+    public OrgViews.CoordinatorView updateCoordinator(@Parameter(description = "Coordinator id", example = "3") @PathParam("id") long id,
+            @Valid @NotNull OrgViews.CoordinatorRequest request) {
+        return service.update(id, request);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed(Roles.CENTER_ADMIN)
+    @Operation(summary = "Deactivate a coordinator",
+            description = "The coordinator stays on record (statistics and referrals refer to them) but is no longer active.")
+    @APIResponse(responseCode = "204", description = "Deactivated")
+    public void deactivateCoordinator(@Parameter(description = "Coordinator id", example = "3") @PathParam("id") long id) {
+        service.deactivate(id);
+    }
+}

@@ -1,0 +1,88 @@
+package jp.tsunagu.org;
+
+import java.time.LocalDate;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.quarkus.security.Authenticated;
+import jp.tsunagu.common.paging.Page;
+import jp.tsunagu.common.paging.PageRequest;
+
+@Path("/api/v1/municipalities")
+@Produces(MediaType.APPLICATION_JSON)
+@Authenticated
+@Tag(name = "municipalities", description = "Japanese municipalities by 全国地方公共団体コード, and who covers each")
+public class MunicipalityResource {
+
+    private final MunicipalityService service;
+
+    public MunicipalityResource(MunicipalityService service) {
+        this.service = service;
+    }
+
+    @GET
+    @Operation(summary = "Search municipalities by name or reading",
+            description = "Prefix match on the name (平塚) or on the reading in hiragana or katakana (ひらつか, ﾋﾗﾂｶ).")
+    @APIResponse(responseCode = "200", description = "A page of municipalities", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "hiratsuka", value = """
+                    {"items":[{"lgcode":"142034","prefCode":"14","prefName":"神奈川県","name":"平塚市","nameKana":"ひらつかし",
+                      "latitude":35.3272,"longitude":139.3497}],"page":0,"size":20,"totalItems":1,"totalPages":1}""")))
+    public Page<OrgViews.MunicipalityView> searchMunicipalities(
+            @Parameter(description = "Start of the name or reading", example = "ひらつか", required = true)
+            @QueryParam("q") @NotBlank @Size(max = 40) String q,
+            @Parameter(description = "2-digit prefecture code", example = "14") @QueryParam("prefecture") @Pattern(regexp = "\\d{2}") String prefecture,
+            @BeanParam @Valid PageRequest page) {
+        return service.search(q, prefecture, page);
+    }
+
+    @GET
+    @Path("/{lgcode}")
+    @Operation(summary = "Get a municipality by code", description = "A wrong check digit answers 400 with the expected digit.")
+    @APIResponse(responseCode = "200", description = "The municipality", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "hiratsuka", value = """
+                    {"lgcode":"142034","prefCode":"14","prefName":"神奈川県","name":"平塚市","nameKana":"ひらつかし","latitude":35.3272,"longitude":139.3497}""")))
+    public OrgViews.MunicipalityView getMunicipality(
+            @Parameter(description = "6-digit 全国地方公共団体コード", example = "142034") @PathParam("lgcode") String lgcode) {
+        return service.get(lgcode);
+    }
+
+    @GET
+    @Path("/{lgcode}/coverage")
+    @Operation(summary = "Who covers a municipality on a date",
+            description = "The unit that served the municipality on the date (default today) and the coordinators to call: "
+                    + "those of that unit and those who cover the municipality themselves, lead coordinators first. "
+                    + "Phone and email are shown to staff roles only.")
+    @APIResponse(responseCode = "200", description = "The covering unit and its coordinators", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "hiratsuka", value = """
+                    {"municipality":{"lgcode":"142034","prefCode":"14","prefName":"神奈川県","name":"平塚市","nameKana":"ひらつかし"},
+                     "date":"2024-06-01",
+                     "unit":{"code":"14-shonan-west","kind":"BRANCH","kindLabelJa":"圏域ブランチ（支部）","kindLabelEn":"Regional branch","nameJa":"湘南西部ブランチ","prefCode":"14"},
+                     "coordinators":[{"id":3,"unit":{"code":"14-shonan-west","kind":"BRANCH","kindLabelJa":"圏域ブランチ（支部）","kindLabelEn":"Regional branch","nameJa":"湘南西部ブランチ","prefCode":"14"},
+                       "name":"湘南 花子","nameKana":"しょうなん はなこ","profession":"PUBLIC_HEALTH_NURSE","professionLabelJa":"保健師",
+                       "role":"LEAD","roleLabelJa":"主任コーディネーター","phone":"0463-00-0001","municipalities":[],"trainings":[],"active":true,"version":0}],
+                     "history":[{"unit":{"code":"14-center","kind":"CENTER","kindLabelJa":"センター（本部）","kindLabelEn":"Prefecture center","nameJa":"神奈川県医療的ケア児支援センター","prefCode":"14"},
+                       "validFrom":"2021-10-01","validTo":"2023-04-01"},
+                       {"unit":{"code":"14-shonan-west","kind":"BRANCH","kindLabelJa":"圏域ブランチ（支部）","kindLabelEn":"Regional branch","nameJa":"湘南西部ブランチ","prefCode":"14"},"validFrom":"2023-04-01"}]}""")))
+    public OrgViews.CoverageAnswer whoCovers(
+            @Parameter(description = "6-digit 全国地方公共団体コード", example = "142034") @PathParam("lgcode") String lgcode,
+            @Parameter(description = "Date (default today)", example = "2022-06-01") @QueryParam("date") LocalDate date) {
+        return service.whoCovers(lgcode, date == null ? LocalDate.now() : date);
+    }
+}

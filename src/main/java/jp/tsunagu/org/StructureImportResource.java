@@ -1,0 +1,76 @@
+package jp.tsunagu.org;
+
+import java.io.StringReader;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import jp.tsunagu.common.problem.ApiProblem;
+import jp.tsunagu.common.problem.ProblemType;
+import jp.tsunagu.common.security.Caller;
+import jp.tsunagu.common.security.Roles;
+
+@Path("/api/v1/structure-imports")
+@Tag(name = "organization")
+public class StructureImportResource {
+
+    static final String EXAMPLE = """
+            record,code,kind,prefecture,parent_code,name_ja,name_kana,lgcode,valid_from,valid_to,phone,web_form_url,opening_hours
+            unit,24-center,CENTER,24,,三重県医療的ケア児・者相談支援センター,みえけんいりょうてきけあじしゃそうだんしえんせんたー,,2021-10-01,,059-000-0000,,平日 9:00-17:00
+            unit,24-hokusei,BRANCH,24,24-center,北勢支部,ほくせいしぶ,,2022-04-01,,,,平日 9:00-17:00
+            coverage,24-hokusei,,,,,,242021,2022-04-01,,,,
+            """;
+
+    private final StructureImporter importer;
+    private final OrgAccess access;
+    private final Caller caller;
+
+    public StructureImportResource(StructureImporter importer, OrgAccess access, Caller caller) {
+        this.importer = importer;
+        this.access = access;
+        this.caller = caller;
+    }
+
+    @POST
+    @Consumes("text/csv")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.CENTER_ADMIN)
+    @Operation(summary = "Import a prefecture's structure from CSV",
+            description = "Units and coverage periods in one CSV file (format in the README, 'Setting up a prefecture'). "
+                    + "All or nothing: any bad line rejects the whole file with every problem listed by line number. "
+                    + "Idempotent: units match by code, coverage by municipality and start date, so importing the same "
+                    + "file again changes nothing. A center admin imports their own prefecture, or sets up a new one "
+                    + "whose center is their own organization.")
+    @RequestBody(content = @Content(mediaType = "text/csv", examples = @ExampleObject(name = "mie", value = EXAMPLE)))
+    @APIResponse(responseCode = "200", description = "What the import changed", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "first", value = """
+                    {"unitsCreated":2,"unitsUpdated":0,"unitsUnchanged":0,"coverageCreated":1,"coverageUpdated":0,"coverageUnchanged":0}""")))
+    public OrgViews.ImportResult importStructure(@NotBlank String csv) {
+        return importer.importCsv(new StringReader(csv), scope -> {
+            String ownCode = caller.orgCode().orElse("");
+            String ownPrefecture = access.callerUnit().map(u -> u.prefCode).orElse(null);
+            boolean bootstrapsOwnCenter = ownPrefecture == null && scope.unitCodes().contains(ownCode);
+            for (String prefecture : scope.prefectures()) {
+                if (!prefecture.equals(ownPrefecture) && !bootstrapsOwnCenter) {
+                    throw new ApiProblem(ProblemType.FORBIDDEN, "The file touches prefecture " + prefecture
+                            + "; you manage " + (ownPrefecture == null ? "no prefecture yet" : "prefecture " + ownPrefecture) + ".");
+                }
+            }
+            if (bootstrapsOwnCenter && scope.prefectures().size() != 1) {
+                throw new ApiProblem(ProblemType.FORBIDDEN, "A new prefecture is set up one file at a time.");
+            }
+        });
+    }
+}
