@@ -6,7 +6,7 @@ CREATE TABLE taxonomy_kind (
     label_ja   VARCHAR(100) NOT NULL,
     label_en   VARCHAR(100) NOT NULL,
     sort_order INT          NOT NULL,
-    CONSTRAINT pk_taxonomy_kind PRIMARY KEY (kind)
+    PRIMARY KEY (kind)
 ) ENGINE=InnoDB;
 
 CREATE TABLE taxonomy_term (
@@ -16,7 +16,7 @@ CREATE TABLE taxonomy_term (
     label_en   VARCHAR(200) NOT NULL,
     sort_order INT          NOT NULL,
     active     BOOLEAN      NOT NULL DEFAULT TRUE,
-    CONSTRAINT pk_taxonomy_term PRIMARY KEY (kind, code),
+    PRIMARY KEY (kind, code),
     CONSTRAINT fk_taxonomy_term_kind FOREIGN KEY (kind) REFERENCES taxonomy_kind (kind)
 ) ENGINE=InnoDB;
 

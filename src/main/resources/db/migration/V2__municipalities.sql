@@ -7,9 +7,9 @@ CREATE TABLE municipality (
     pref_name  VARCHAR(10)   NOT NULL,
     name       VARCHAR(40)   NOT NULL,
     name_kana  VARCHAR(80)   NOT NULL,
-    latitude   DECIMAL(10,7) NULL,
-    longitude  DECIMAL(10,7) NULL,
-    CONSTRAINT pk_municipality PRIMARY KEY (lgcode),
+    latitude   DECIMAL(11,8) NULL,
+    longitude  DECIMAL(11,8) NULL,
+    PRIMARY KEY (lgcode),
     INDEX ix_municipality_pref (pref_code),
     INDEX ix_municipality_name (name),
     INDEX ix_municipality_kana (name_kana)

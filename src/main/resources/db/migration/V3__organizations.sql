@@ -19,7 +19,7 @@ CREATE TABLE org_unit (
     version        BIGINT       NOT NULL DEFAULT 0,
     created_at     TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
     updated_at     TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
-    CONSTRAINT pk_org_unit PRIMARY KEY (id),
+    PRIMARY KEY (id),
     CONSTRAINT uq_org_unit_code UNIQUE (code),
     CONSTRAINT fk_org_unit_parent FOREIGN KEY (parent_id) REFERENCES org_unit (id),
     CONSTRAINT fk_org_unit_municipality FOREIGN KEY (lgcode) REFERENCES municipality (lgcode),
@@ -38,7 +38,7 @@ CREATE TABLE coverage (
     lgcode      CHAR(6)  NOT NULL,
     valid_from  DATE     NOT NULL,
     valid_to    DATE     NULL,
-    CONSTRAINT pk_coverage PRIMARY KEY (id),
+    PRIMARY KEY (id),
     CONSTRAINT uq_coverage_start UNIQUE (lgcode, valid_from),
     CONSTRAINT fk_coverage_unit FOREIGN KEY (unit_id) REFERENCES org_unit (id),
     CONSTRAINT fk_coverage_municipality FOREIGN KEY (lgcode) REFERENCES municipality (lgcode),
@@ -59,7 +59,7 @@ CREATE TABLE coordinator (
     version     BIGINT       NOT NULL DEFAULT 0,
     created_at  TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
     updated_at  TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
-    CONSTRAINT pk_coordinator PRIMARY KEY (id),
+    PRIMARY KEY (id),
     CONSTRAINT fk_coordinator_unit FOREIGN KEY (unit_id) REFERENCES org_unit (id),
     INDEX ix_coordinator_unit (unit_id, active),
     INDEX ix_coordinator_profession (profession, active)
@@ -68,7 +68,7 @@ CREATE TABLE coordinator (
 CREATE TABLE coordinator_municipality (
     coordinator_id BIGINT  NOT NULL,
     lgcode         CHAR(6) NOT NULL,
-    CONSTRAINT pk_coordinator_municipality PRIMARY KEY (coordinator_id, lgcode),
+    PRIMARY KEY (coordinator_id, lgcode),
     CONSTRAINT fk_coordmuni_coordinator FOREIGN KEY (coordinator_id) REFERENCES coordinator (id) ON DELETE CASCADE,
     CONSTRAINT fk_coordmuni_municipality FOREIGN KEY (lgcode) REFERENCES municipality (lgcode),
     INDEX ix_coordinator_municipality_lgcode (lgcode)
@@ -78,6 +78,6 @@ CREATE TABLE coordinator_training (
     coordinator_id BIGINT       NOT NULL,
     course         VARCHAR(100) NOT NULL,
     fiscal_year    SMALLINT     NOT NULL,
-    CONSTRAINT pk_coordinator_training PRIMARY KEY (coordinator_id, course, fiscal_year),
+    PRIMARY KEY (coordinator_id, course, fiscal_year),
     CONSTRAINT fk_coordtrain_coordinator FOREIGN KEY (coordinator_id) REFERENCES coordinator (id) ON DELETE CASCADE
 ) ENGINE=InnoDB;

@@ -79,10 +79,11 @@ public class CoordinatorService {
     /** Active coordinators of the covering unit and those covering the municipality themselves, leads first. */
     public List<OrgViews.CoordinatorView> forMunicipality(String lgcode, Long coveringUnitId) {
         List<Coordinator> found = em.createQuery("select c from Coordinator c where c.active = true and"
-                + " (c.unitId = :unit or :lg member of c.municipalities) order by c.role, c.nameKana, c.id", Coordinator.class)
+                + " (c.unitId = :unit or :lg member of c.municipalities)", Coordinator.class)
                 .setParameter("unit", coveringUnitId == null ? -1L : coveringUnitId).setParameter("lg", lgcode)
                 .getResultList();
-        return views(found);
+        return views(found.stream().sorted(java.util.Comparator.comparing((Coordinator c) -> c.role)
+                .thenComparing(c -> c.nameKana).thenComparing(c -> c.id)).toList());
     }
 
     public OrgViews.CoordinatorView get(long id) {
