@@ -15,6 +15,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
+import jp.tsunagu.audit.AuditLog;
 import jp.tsunagu.common.paging.Page;
 import jp.tsunagu.common.paging.PageRequest;
 import jp.tsunagu.common.problem.ApiProblem;
@@ -30,12 +31,14 @@ public class CoordinatorService {
     private final OrgRepository repository;
     private final OrgAccess access;
     private final Caller caller;
+    private final AuditLog audit;
 
-    public CoordinatorService(EntityManager em, OrgRepository repository, OrgAccess access, Caller caller) {
+    public CoordinatorService(EntityManager em, OrgRepository repository, OrgAccess access, Caller caller, AuditLog audit) {
         this.em = em;
         this.repository = repository;
         this.access = access;
         this.caller = caller;
+        this.audit = audit;
     }
 
     public record Filter(String municipality, String unitCode, Profession profession, CoordinatorRole role, Boolean active) {
@@ -96,6 +99,7 @@ public class CoordinatorService {
         apply(c, request);
         em.persist(c);
         em.flush();
+        audit.record("COORDINATOR_CREATE", "coordinator", c.id, null);
         return get(c.id);
     }
 
@@ -113,6 +117,7 @@ public class CoordinatorService {
         }
         apply(c, request);
         em.flush();
+        audit.record("COORDINATOR_UPDATE", "coordinator", id, null);
         return get(id);
     }
 
@@ -122,6 +127,7 @@ public class CoordinatorService {
         Coordinator c = require(id);
         access.requireAdminOf(unitOf(c).prefCode);
         c.active = false;
+        audit.record("COORDINATOR_DEACTIVATE", "coordinator", id, null);
     }
 
     private void apply(Coordinator c, OrgViews.CoordinatorRequest r) {

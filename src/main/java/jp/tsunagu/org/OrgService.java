@@ -10,6 +10,7 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
+import jp.tsunagu.audit.AuditLog;
 import jp.tsunagu.common.paging.Page;
 import jp.tsunagu.common.paging.PageRequest;
 import jp.tsunagu.common.problem.ApiProblem;
@@ -22,10 +23,12 @@ public class OrgService {
 
     private final OrgRepository repository;
     private final OrgAccess access;
+    private final AuditLog audit;
 
-    public OrgService(OrgRepository repository, OrgAccess access) {
+    public OrgService(OrgRepository repository, OrgAccess access, AuditLog audit) {
         this.repository = repository;
         this.access = access;
+        this.audit = audit;
     }
 
     public OrgUnit requireUnit(String code) {
@@ -91,6 +94,7 @@ public class OrgService {
             cover(unit, lgcode, change.validFrom());
         }
         repository.em().flush();
+        audit.record("COVERAGE_CHANGE", "unit", unitCode, "from " + change.validFrom() + ": " + change.lgcodes());
         return unit(unitCode, change.validFrom());
     }
 

@@ -32,7 +32,7 @@ public final class OrgViews {
             @Schema(examples = "142034") String lgcode,
             @Schema(examples = "平塚市") String name) {
 
-        static MunicipalityRef of(Municipality m) {
+        public static MunicipalityRef of(Municipality m) {
             return new MunicipalityRef(m.lgcode, m.name);
         }
     }
@@ -47,7 +47,7 @@ public final class OrgViews {
             @Schema(examples = "35.3272") Double latitude,
             @Schema(examples = "139.3497") Double longitude) {
 
-        static MunicipalityView of(Municipality m) {
+        public static MunicipalityView of(Municipality m) {
             return new MunicipalityView(m.lgcode, m.prefCode, m.prefName, m.name, m.nameKana,
                     m.latitude == null ? null : m.latitude.doubleValue(), m.longitude == null ? null : m.longitude.doubleValue());
         }
@@ -62,7 +62,7 @@ public final class OrgViews {
             @Schema(examples = "湘南西部ブランチ") String nameJa,
             @Schema(examples = "14") String prefCode) {
 
-        static UnitSummary of(OrgUnit u) {
+        public static UnitSummary of(OrgUnit u) {
             return new UnitSummary(u.code, u.kind, u.kind.labelJa(), u.kind.labelEn(), u.nameJa, u.prefCode);
         }
     }

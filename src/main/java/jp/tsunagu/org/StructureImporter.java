@@ -44,10 +44,12 @@ public class StructureImporter {
 
     private final EntityManager em;
     private final OrgRepository repository;
+    private final jp.tsunagu.audit.AuditLog audit;
 
-    public StructureImporter(EntityManager em, OrgRepository repository) {
+    public StructureImporter(EntityManager em, OrgRepository repository, jp.tsunagu.audit.AuditLog audit) {
         this.em = em;
         this.repository = repository;
+        this.audit = audit;
     }
 
     private record UnitRow(int line, String code, UnitKind kind, String prefecture, String parentCode, String nameJa,
@@ -78,7 +80,9 @@ public class StructureImporter {
         units.values().forEach(u -> prefectures.add(u.prefecture()));
         coverage.forEach(c -> prefectures.add(c.lgcode().substring(0, 2)));
         authorize.accept(new Scope(prefectures, units.keySet()));
-        return apply(units, coverage, existing);
+        OrgViews.ImportResult result = apply(units, coverage, existing);
+        audit.record("STRUCTURE_IMPORT", "prefecture", String.join(",", prefectures), result.toString());
+        return result;
     }
 
     private void parse(Reader input, List<Problem.FieldError> errors, Map<String, UnitRow> units, List<CoverageRow> coverage) {

@@ -29,6 +29,22 @@ public class TaxonomyService {
         return new TaxonomyViews.Catalog(vocabularies);
     }
 
+    /**
+     * Checks that {@code code} is an active code of vocabulary {@code kind}; otherwise a 400 naming the
+     * field and listing the allowed codes.
+     */
+    public String requireCode(String kind, String code, String field) {
+        List<String> allowed = repository.activeTerms().stream().filter(t -> t.kind.equals(kind)).map(t -> t.code).toList();
+        if (code == null || !allowed.contains(code)) {
+            throw new jp.tsunagu.common.problem.ApiProblem(jp.tsunagu.common.problem.ProblemType.VALIDATION_FAILED,
+                    field + " must be one of the " + kind + " codes of GET /api/v1/taxonomies.",
+                    List.of(new jp.tsunagu.common.problem.Problem.FieldError(field,
+                            "unknown code '" + code + "'; allowed: " + String.join(", ", allowed), "unknown-code")),
+                    Map.of("allowedValues", allowed));
+        }
+        return code;
+    }
+
     public Optional<TaxonomyViews.Vocabulary> vocabulary(String kind) {
         return catalog().vocabularies().stream().filter(v -> v.kind().equals(kind)).findFirst();
     }

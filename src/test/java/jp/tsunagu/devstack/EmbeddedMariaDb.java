@@ -70,7 +70,12 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     public static final String COLLATION = "utf8mb4_bin";
 
     /** Privileges of the runtime user on {@code tsunagu.*}. */
-    public static final String APP_DB_PRIVILEGES = "SELECT, INSERT, UPDATE, DELETE";
+    /**
+     * Database-wide rights of the service's user. UPDATE and DELETE are granted table by table in
+     * {@code db/grants/R__grants.sql}, so that tables such as the audit trail can withhold them (MariaDB
+     * has no partial revokes: a database-level DELETE could not be taken back for one table).
+     */
+    public static final String APP_DB_PRIVILEGES = "SELECT, INSERT";
 
     private static final String MARIADB_VERSION = "11.4.5";
     private static final String OWNER_USER = "tsunagu_owner";

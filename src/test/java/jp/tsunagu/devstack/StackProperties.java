@@ -12,6 +12,8 @@ final class StackProperties {
     /** Read by the test helpers (which may live in another class loader than the stack). */
     static final String KEYCLOAK_URL = "tsunagu.test.keycloak-url";
     static final String ADMIN_JDBC_URL = "tsunagu.test.admin-jdbc-url";
+    static final String ADMIN_USER = "tsunagu.test.admin-user";
+    static final String ADMIN_PASSWORD = "tsunagu.test.admin-password";
 
     private StackProperties() {
     }
@@ -23,6 +25,10 @@ final class StackProperties {
         p.put("quarkus.datasource.password", db.appPassword());
         p.put("quarkus.flyway.username", db.ownerUser());
         p.put("quarkus.flyway.password", db.ownerPassword());
+        // The app user exists at 127.0.0.1 (JDBC over TCP); the grants migration names that account.
+        p.put("quarkus.flyway.placeholders.app_host", "127.0.0.1");
+        p.put(ADMIN_USER, db.adminUser());
+        p.put(ADMIN_PASSWORD, db.adminPassword());
         return p;
     }
 

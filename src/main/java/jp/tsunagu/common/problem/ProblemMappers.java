@@ -24,6 +24,8 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import io.quarkus.security.AuthenticationFailedException;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jp.tsunagu.common.web.RequestIds;
@@ -36,8 +38,14 @@ public class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
+    @jakarta.inject.Inject
+    jp.tsunagu.audit.AuditLog audit;
+
     @ServerExceptionMapper
-    public Response apiProblem(ApiProblem e, UriInfo uri, HttpHeaders headers) {
+    public Response apiProblem(ApiProblem e, UriInfo uri, HttpHeaders headers, jakarta.ws.rs.core.Request request) {
+        if (e.type() == ProblemType.FORBIDDEN) {
+            audit.denied("SCOPE_DENIED", "endpoint", request.getMethod() + " " + uri.getPath(), e.getMessage());
+        }
         return respond(e.type(), e.getMessage(), e.errors(), e.extensions(), uri, headers, null);
     }
 
@@ -86,10 +94,14 @@ public class ProblemMappers {
                 List.of(), Map.of(), uri, headers, null));
     }
 
+    /** Role checks fail on the IO thread; the denial is audited (a blocking write) on a worker thread. */
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e, UriInfo uri, HttpHeaders headers) {
-        return respond(ProblemType.FORBIDDEN, "Your role does not allow this operation.",
-                List.of(), Map.of(), uri, headers, null);
+    public Uni<Response> forbidden(ForbiddenException e, UriInfo uri, HttpHeaders headers, jakarta.ws.rs.core.Request request) {
+        String what = request.getMethod() + " " + uri.getPath();
+        return Uni.createFrom().item(() -> {
+            audit.denied("ROLE_DENIED", "endpoint", what, "role not allowed");
+            return respond(ProblemType.FORBIDDEN, "Your role does not allow this operation.", List.of(), Map.of(), uri, headers, null);
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
 
     @ServerExceptionMapper

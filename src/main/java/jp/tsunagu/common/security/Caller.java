@@ -33,6 +33,20 @@ public class Caller {
         return claim == null ? Optional.empty() : Optional.of(claim.toString().replace("\"", ""));
     }
 
+    public boolean isAuthenticated() {
+        return identity != null && !identity.isAnonymous();
+    }
+
+    public java.util.Set<String> roles() {
+        return identity.getRoles();
+    }
+
+    /** The OAuth client the token was issued to (azp): how partner systems are told apart. */
+    public Optional<String> clientId() {
+        Object azp = token == null ? null : token.getClaim("azp");
+        return azp == null ? Optional.empty() : Optional.of(azp.toString().replace("\"", ""));
+    }
+
     public boolean hasRole(String role) {
         return identity.hasRole(role);
     }

@@ -1,0 +1,91 @@
+package jp.tsunagu.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+import org.jboss.logging.MDC;
+
+import io.quarkus.arc.Arc;
+import jp.tsunagu.common.security.Caller;
+import jp.tsunagu.common.web.RequestIds;
+
+/**
+ * Writes the audit trail. {@link #record} joins the caller's transaction, so the row commits or rolls
+ * back with the action it describes; {@link #denied} writes in a transaction of its own, because the
+ * request it describes fails. Writers queue on the chain head row, which keeps the hash chain linear.
+ */
+@ApplicationScoped
+public class AuditLog {
+
+    public enum Outcome {
+        SUCCESS, DENIED, REJECTED
+    }
+
+    private final EntityManager em;
+
+    public AuditLog(EntityManager em) {
+        this.em = em;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void record(String action, String objectType, Object objectId, String detail) {
+        append(action, objectType, objectId, Outcome.SUCCESS, detail);
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void denied(String action, String objectType, Object objectId, String detail) {
+        append(action, objectType, objectId, Outcome.DENIED, detail);
+    }
+
+    private void append(String action, String objectType, Object objectId, Outcome outcome, String detail) {
+        Object[] head = (Object[]) em.createNativeQuery("select last_id, last_hash from audit_chain_head where id = 1 for update")
+                .getSingleResult();
+        AuditEvent event = new AuditEvent();
+        event.occurredAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        Caller caller = caller();
+        event.subject = caller == null ? "system" : caller.subject();
+        event.role = caller == null ? null : truncate(String.join(",", caller.roles()), 200);
+        event.unitCode = caller == null ? null : caller.orgCode().orElse(null);
+        event.action = action;
+        event.objectType = objectType;
+        event.objectId = objectId == null ? null : truncate(objectId.toString(), 64);
+        event.outcome = outcome.name();
+        Object requestId = MDC.get(RequestIds.MDC_KEY);
+        event.requestId = requestId == null ? null : requestId.toString();
+        event.detail = truncate(detail, 500);
+        event.prevHash = (String) head[1];
+        event.rowHash = sha256(event.canonical());
+        em.persist(event);
+        em.flush();
+        em.createNativeQuery("update audit_chain_head set last_id = ?1, last_hash = ?2 where id = 1")
+                .setParameter(1, event.id).setParameter(2, event.rowHash).executeUpdate();
+    }
+
+    private static Caller caller() {
+        if (!Arc.container().requestContext().isActive()) {
+            return null;
+        }
+        Caller caller = Arc.container().instance(Caller.class).get();
+        return caller.isAuthenticated() ? caller : null;
+    }
+
+    static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String truncate(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}

@@ -1,0 +1,112 @@
+package jp.tsunagu.common.idempotency;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import jp.tsunagu.common.problem.ApiProblem;
+import jp.tsunagu.common.problem.Problem;
+import jp.tsunagu.common.problem.ProblemType;
+
+/**
+ * Idempotency-Key for creating requests (draft-ietf-httpapi-idempotency-key-header): the same key with
+ * the same body replays the first response; with another body it is a 422; while the first request is
+ * still running a retry gets 409. Keys are scoped per client and kept {@code tsunagu.idempotency.ttl}
+ * (24 h by default).
+ */
+@ApplicationScoped
+public class Idempotency {
+
+    public static final String HEADER = "Idempotency-Key";
+
+    private final IdempotencyStore store;
+    private final ObjectMapper json;
+    private final ObjectMapper canonical;
+    private final Duration ttl;
+
+    public Idempotency(IdempotencyStore store, ObjectMapper json,
+            @ConfigProperty(name = "tsunagu.idempotency.ttl", defaultValue = "PT24H") Duration ttl) {
+        this.store = store;
+        this.json = json;
+        this.canonical = json.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
+                .configure(com.fasterxml.jackson.databind.MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true);
+        this.ttl = ttl;
+    }
+
+    public record Created(Object body, String location) {
+    }
+
+    /** Runs {@code create} once per (client, key); {@code request} is what the fingerprint is taken over. */
+    public Response once(String clientId, String key, String operation, Object request, Supplier<Created> create) {
+        if (key == null || key.isBlank()) {
+            throw new ApiProblem(ProblemType.VALIDATION_FAILED, "Send an Idempotency-Key header so a retry cannot create a second record.",
+                    List.of(new Problem.FieldError(HEADER, "is required", "NotBlank")), Map.of());
+        }
+        if (key.length() > 255) {
+            throw ApiProblem.invalidField(HEADER, "must be at most 255 characters", "Size");
+        }
+        String hash = fingerprint(operation, request);
+        Instant now = Instant.now();
+        if (!store.claim(clientId, key, hash, now, now.plus(ttl))) {
+            IdempotencyRecord first = store.find(clientId, key).orElseThrow(
+                    () -> new ApiProblem(ProblemType.CONFLICT, "The first request with this Idempotency-Key has just ended; retry."));
+            if (!first.requestHash.equals(hash)) {
+                throw new ApiProblem(ProblemType.UNPROCESSABLE,
+                        "This Idempotency-Key was used for a different request body; use a new key for a new request.");
+            }
+            if (IdempotencyStore.IN_FLIGHT.equals(first.state)) {
+                throw new ApiProblem(ProblemType.CONFLICT, "The first request with this Idempotency-Key is still being processed; retry later.");
+            }
+            Response.ResponseBuilder replay = Response.status(first.responseStatus).type(MediaType.APPLICATION_JSON)
+                    .entity(first.responseBody).header("Idempotent-Replayed", "true");
+            if (first.location != null) {
+                replay.header("Location", first.location);
+            }
+            return replay.build();
+        }
+        Created created;
+        try {
+            created = create.get();
+        } catch (RuntimeException e) {
+            store.release(clientId, key);
+            throw e;
+        }
+        String body = write(created.body());
+        store.complete(clientId, key, 201, body, created.location());
+        return Response.status(201).type(MediaType.APPLICATION_JSON).entity(body).header("Location", created.location()).build();
+    }
+
+    private String fingerprint(String operation, Object request) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest((operation + "\n" + canonical.writeValueAsString(request)).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException | JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private String write(Object body) {
+        try {
+            return json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

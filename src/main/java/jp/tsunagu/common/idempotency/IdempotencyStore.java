@@ -1,0 +1,55 @@
+package jp.tsunagu.common.idempotency;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/** The records behind Idempotency-Key, each step in a transaction of its own so other requests see it at once. */
+@ApplicationScoped
+public class IdempotencyStore {
+
+    static final String IN_FLIGHT = "IN_FLIGHT";
+    static final String DONE = "DONE";
+
+    private final EntityManager em;
+
+    public IdempotencyStore(EntityManager em) {
+        this.em = em;
+    }
+
+    /** Claims the key for this request: true when this request is the first; the primary key decides races. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public boolean claim(String clientId, String key, String hash, Instant now, Instant expiresAt) {
+        em.createNativeQuery("delete from idempotency_record where client_id = ?1 and idem_key = ?2 and expires_at < ?3")
+                .setParameter(1, clientId).setParameter(2, key).setParameter(3, now).executeUpdate();
+        int inserted = em.createNativeQuery("insert ignore into idempotency_record (client_id, idem_key, request_hash, state,"
+                + " created_at, expires_at) values (?1, ?2, ?3, ?4, ?5, ?6)")
+                .setParameter(1, clientId).setParameter(2, key).setParameter(3, hash).setParameter(4, IN_FLIGHT)
+                .setParameter(5, now).setParameter(6, expiresAt).executeUpdate();
+        return inserted == 1;
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public Optional<IdempotencyRecord> find(String clientId, String key) {
+        return Optional.ofNullable(em.find(IdempotencyRecord.class, new IdempotencyRecord.Key(clientId, key)));
+    }
+
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void complete(String clientId, String key, int status, String body, String location) {
+        IdempotencyRecord r = em.find(IdempotencyRecord.class, new IdempotencyRecord.Key(clientId, key));
+        r.state = DONE;
+        r.responseStatus = status;
+        r.responseBody = body;
+        r.location = location;
+    }
+
+    /** A failed first attempt gives the key back, so the client can retry it. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void release(String clientId, String key) {
+        em.createNativeQuery("delete from idempotency_record where client_id = ?1 and idem_key = ?2 and state = ?3")
+                .setParameter(1, clientId).setParameter(2, key).setParameter(3, IN_FLIGHT).executeUpdate();
+    }
+}

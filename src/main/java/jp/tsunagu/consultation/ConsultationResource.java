@@ -1,0 +1,187 @@
+package jp.tsunagu.consultation;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import jp.tsunagu.common.idempotency.Idempotency;
+import jp.tsunagu.common.paging.Page;
+import jp.tsunagu.common.paging.PageRequest;
+import jp.tsunagu.common.security.Caller;
+import jp.tsunagu.common.security.Roles;
+
+@Path("/api/v1/consultations")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "consultations", description = "Consultation intake (相談受付) and the shared timeline (主訴・状況・対応), scoped to the caller's organization")
+public class ConsultationResource {
+
+    static final String REQUEST = """
+            {"receivedAt":"2024-06-03T10:15:00+09:00","channel":"PHONE","requesterType":"FAMILY","kind":"INDIVIDUAL",
+             "topics":["RESPITE_RESIDENTIAL"],"residenceLgcode":"142034","anonymous":false,
+             "chiefComplaint":"重症心身障害児のレスパイト先を知りたい","urgency":"NORMAL"}""";
+    static final String VIEW = """
+            {"id":"0b6f8f8e-3d7a-4c1e-9a55-2f0c6d1e7a10","receivedAt":"2024-06-03T01:15:00Z","receivedOn":"2024-06-03",
+             "receivingUnit":{"code":"14-shonan-west","kind":"BRANCH","kindLabelJa":"圏域ブランチ（支部）","kindLabelEn":"Regional branch","nameJa":"湘南西部ブランチ","prefCode":"14"},
+             "ownerUnit":{"code":"14-shonan-west","kind":"BRANCH","kindLabelJa":"圏域ブランチ（支部）","kindLabelEn":"Regional branch","nameJa":"湘南西部ブランチ","prefCode":"14"},
+             "channel":"PHONE","requesterType":"FAMILY","kind":"INDIVIDUAL","topics":["RESPITE_RESIDENTIAL"],
+             "residence":{"lgcode":"142034","name":"平塚市"},"anonymous":false,"chiefComplaint":"重症心身障害児のレスパイト先を知りたい",
+             "urgency":"NORMAL","status":"OPEN","version":0}""";
+
+    private final ConsultationService service;
+    private final Idempotency idempotency;
+    private final Caller caller;
+
+    public ConsultationResource(ConsultationService service, Idempotency idempotency, Caller caller) {
+        this.service = service;
+        this.idempotency = idempotency;
+        this.caller = caller;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.CENTER_ADMIN, Roles.CENTER_STAFF, Roles.BRANCH_STAFF, Roles.MUNICIPAL_COORDINATOR, Roles.PARTNER_SYSTEM })
+    @Operation(summary = "Record a consultation",
+            description = "Staff record consultations for their unit; partner systems (hospital NICUs, municipal web forms) submit "
+                    + "theirs to the unit their client belongs to and must send an Idempotency-Key: the same key and body replay "
+                    + "the first response (header Idempotent-Replayed), another body answers 422, a retry while the first is "
+                    + "running answers 409. Anonymous consultations and consultations with no child are normal.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "family-phone", value = REQUEST)))
+    @APIResponse(responseCode = "201", description = "Recorded", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ConsultationViews.ConsultationView.class), examples = @ExampleObject(name = "recorded", value = VIEW)))
+    @APIResponse(responseCode = "409", ref = "#/components/responses/Conflict")
+    @APIResponse(responseCode = "422", ref = "#/components/responses/Unprocessable")
+    public Response createConsultation(
+            @Parameter(description = "Required for partner systems; a client-chosen unique key (e.g. a UUID) per intended creation",
+                    example = "4f1c2a7e-0d1b-4c3a-8e5f-6a7b8c9d0e1f") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+            @Valid @NotNull ConsultationViews.ConsultationRequest request) {
+        if (idempotencyKey == null && !caller.hasRole(Roles.PARTNER_SYSTEM)) {
+            ConsultationViews.ConsultationView created = service.create(request);
+            return Response.status(201).header("Location", location(created.id())).entity(created).build();
+        }
+        String client = caller.hasRole(Roles.PARTNER_SYSTEM) ? caller.clientId().orElse("-") : "user:" + caller.subject();
+        return idempotency.once(client, idempotencyKey, "POST /api/v1/consultations", request, () -> {
+            ConsultationViews.ConsultationView created = service.create(request);
+            return new Idempotency.Created(created, location(created.id()));
+        });
+    }
+
+    private static String location(String id) {
+        return "/api/v1/consultations/" + id;
+    }
+
+    @GET
+    @RolesAllowed({ Roles.CENTER_ADMIN, Roles.CENTER_STAFF, Roles.BRANCH_STAFF, Roles.MUNICIPAL_COORDINATOR, Roles.PARTNER_SYSTEM })
+    @Operation(summary = "Search consultations",
+            description = "Filters combine with AND; only consultations in the caller's scope are ever counted or returned.")
+    @APIResponse(responseCode = "200", description = "A page of consultations", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "page", value = "{\"items\":[" + VIEW + "],\"page\":0,\"size\":20,\"totalItems\":1,\"totalPages\":1}")))
+    public Page<ConsultationViews.ConsultationView> listConsultations(
+            @Parameter(description = "Status") @QueryParam("status") ConsultationEnums.Status status,
+            @Parameter(description = "Kind") @QueryParam("kind") ConsultationEnums.Kind kind,
+            @Parameter(description = "Received on or after (Japan date)", example = "2024-04-01") @QueryParam("from") LocalDate from,
+            @Parameter(description = "Received on or before (Japan date)", example = "2025-03-31") @QueryParam("to") LocalDate to,
+            @Parameter(description = "Has this topic code", example = "RESPITE_RESIDENTIAL") @QueryParam("topic") String topic,
+            @Parameter(description = "Requester type code", example = "FAMILY") @QueryParam("requesterType") String requesterType,
+            @Parameter(description = "Receiving unit code", example = "14-shonan-west") @QueryParam("receivingUnit") String receivingUnit,
+            @Parameter(description = "Residence municipality code", example = "142034") @QueryParam("municipality") String municipality,
+            @Parameter(description = "Sort by receivedAt; '-' for newest first", schema = @Schema(type = SchemaType.STRING,
+                    enumeration = { "receivedAt", "-receivedAt" })) @QueryParam("sort") @DefaultValue("-receivedAt")
+            @Pattern(regexp = "-?receivedAt") String sort,
+            @BeanParam @Valid PageRequest page) {
+        return service.list(new ConsultationService.Filter(status, kind, from, to, topic, requesterType, receivingUnit, municipality,
+                sort.startsWith("-")), page);
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({ Roles.CENTER_ADMIN, Roles.CENTER_STAFF, Roles.BRANCH_STAFF, Roles.MUNICIPAL_COORDINATOR, Roles.PARTNER_SYSTEM })
+    @Operation(summary = "Get a consultation", description = "404 when it does not exist or is outside the caller's scope.")
+    @APIResponse(responseCode = "200", description = "The consultation", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "open", value = VIEW)))
+    public ConsultationViews.ConsultationView getConsultation(@Parameter(description = "Consultation id") @PathParam("id") String id) {
+        return service.get(id);
+    }
+
+    @POST
+    @Path("/{id}/status")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.CENTER_ADMIN, Roles.CENTER_STAFF, Roles.BRANCH_STAFF, Roles.MUNICIPAL_COORDINATOR })
+    @Operation(summary = "Change a consultation's status",
+            description = "OPEN → IN_PROGRESS → CLOSED; closing needs a closureReason; CLOSED → OPEN reopens and needs a note. "
+                    + "Every change is recorded (GET …/status-history). Other changes answer 409 with currentStatus.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "close",
+            value = "{\"status\":\"CLOSED\",\"closureReason\":\"INFORMATION_PROVIDED\",\"note\":\"レスパイト先2施設を案内\"}")))
+    @APIResponse(responseCode = "200", description = "The consultation with its new status", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "closed", value = VIEW)))
+    @APIResponse(responseCode = "409", ref = "#/components/responses/Conflict")
+    public ConsultationViews.ConsultationView changeConsultationStatus(@Parameter(description = "Consultation id") @PathParam("id") String id,
+            @Valid @NotNull ConsultationViews.StatusChangeRequest request) {
+        return service.changeStatus(id, request);
+    }
+
+    @GET
+    @Path("/{id}/status-history")
+    @RolesAllowed({ Roles.CENTER_ADMIN, Roles.CENTER_STAFF, Roles.BRANCH_STAFF, Roles.MUNICIPAL_COORDINATOR, Roles.PARTNER_SYSTEM })
+    @Operation(summary = "List a consultation's status changes", description = "Oldest first, from the intake on.")
+    @APIResponse(responseCode = "200", description = "The changes", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "history", value = """
+                    [{"to":"OPEN","changedBy":"branch.shonan-west","unitCode":"14-shonan-west","changedAt":"2024-06-03T01:15:02Z"},
+                     {"from":"OPEN","to":"CLOSED","closureReason":"INFORMATION_PROVIDED","changedBy":"branch.shonan-west","unitCode":"14-shonan-west","changedAt":"2024-06-04T02:00:00Z"}]""")))
+    public List<ConsultationViews.StatusChangeView> getConsultationStatusHistory(@Parameter(description = "Consultation id") @PathParam("id") String id) {
+        return service.statusHistory(id);
+    }
+
+    @GET
+    @Path("/{id}/timeline")
+    @RolesAllowed({ Roles.CENTER_ADMIN, Roles.CENTER_STAFF, Roles.BRANCH_STAFF, Roles.MUNICIPAL_COORDINATOR, Roles.PARTNER_SYSTEM })
+    @Operation(summary = "Read the shared timeline", description = "Every entry, oldest first; corrections point at what they correct.")
+    @APIResponse(responseCode = "200", description = "The timeline", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "timeline", value = """
+                    [{"id":1,"type":"CHIEF_COMPLAINT","typeLabelJa":"主訴","body":"重症心身障害児のレスパイト先を知りたい","author":"branch.shonan-west","unitCode":"14-shonan-west","createdAt":"2024-06-03T01:15:02Z"},
+                     {"id":2,"type":"RESPONSE","typeLabelJa":"対応","body":"短期入所2施設を案内","author":"branch.shonan-west","unitCode":"14-shonan-west","createdAt":"2024-06-03T01:40:00Z"}]""")))
+    public List<ConsultationViews.TimelineEntryView> getTimeline(@Parameter(description = "Consultation id") @PathParam("id") String id) {
+        return service.timeline(id);
+    }
+
+    @POST
+    @Path("/{id}/timeline")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.CENTER_ADMIN, Roles.CENTER_STAFF, Roles.BRANCH_STAFF, Roles.MUNICIPAL_COORDINATOR })
+    @Operation(summary = "Append to the shared timeline",
+            description = "Entries are never edited or deleted; to correct one, append a new entry with correctsEntryId.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "response",
+            value = "{\"type\":\"RESPONSE\",\"body\":\"短期入所2施設を案内\"}")))
+    @APIResponse(responseCode = "201", description = "Appended", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ConsultationViews.TimelineEntryView.class), examples = @ExampleObject(name = "entry", value = """
+                    {"id":2,"type":"RESPONSE","typeLabelJa":"対応","body":"短期入所2施設を案内","author":"branch.shonan-west","unitCode":"14-shonan-west","createdAt":"2024-06-03T01:40:00Z"}""")))
+    public Response appendTimelineEntry(@Parameter(description = "Consultation id") @PathParam("id") String id,
+            @Valid @NotNull ConsultationViews.TimelineEntryRequest request) {
+        return Response.status(201).entity(service.append(id, request)).build();
+    }
+}

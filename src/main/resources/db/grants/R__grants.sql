@@ -1,0 +1,18 @@
+-- Table rights of the service's runtime user beyond its database-wide SELECT and INSERT.
+-- Re-applied by Flyway whenever this file changes. Tables not listed here are append-only for the
+-- service: audit_event (the audit trail), timeline_entry (the shared case timeline),
+-- consultation_status_change, taxonomy and municipality reference data.
+-- Needs a migration user with GRANT OPTION distinct from the runtime user (README "Configuration").
+
+GRANT UPDATE ON org_unit TO '${app_user}'@'${app_host}';
+GRANT UPDATE, DELETE ON coverage TO '${app_user}'@'${app_host}';
+GRANT UPDATE ON coordinator TO '${app_user}'@'${app_host}';
+GRANT DELETE ON coordinator_municipality TO '${app_user}'@'${app_host}';
+GRANT DELETE ON coordinator_training TO '${app_user}'@'${app_host}';
+GRANT UPDATE ON child TO '${app_user}'@'${app_host}';
+GRANT DELETE ON child_care_type TO '${app_user}'@'${app_host}';
+GRANT UPDATE ON consent TO '${app_user}'@'${app_host}';
+GRANT UPDATE ON consultation TO '${app_user}'@'${app_host}';
+GRANT DELETE ON consultation_topic TO '${app_user}'@'${app_host}';
+GRANT UPDATE, DELETE ON idempotency_record TO '${app_user}'@'${app_host}';
+GRANT UPDATE ON audit_chain_head TO '${app_user}'@'${app_host}';
