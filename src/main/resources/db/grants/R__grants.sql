@@ -1,7 +1,7 @@
 -- Table rights of the service's runtime user beyond its database-wide SELECT and INSERT.
 -- Re-applied by Flyway whenever this file changes. Tables not listed here are append-only for the
 -- service: audit_event (the audit trail), timeline_entry (the shared case timeline),
--- consultation_status_change, taxonomy and municipality reference data.
+-- consultation_status_change, referral_transition, referral_report, taxonomy and municipality reference data.
 -- Needs a migration user with GRANT OPTION distinct from the runtime user (README "Configuration").
 
 GRANT UPDATE ON org_unit TO '${app_user}'@'${app_host}';
@@ -16,3 +16,4 @@ GRANT UPDATE ON consultation TO '${app_user}'@'${app_host}';
 GRANT DELETE ON consultation_topic TO '${app_user}'@'${app_host}';
 GRANT UPDATE, DELETE ON idempotency_record TO '${app_user}'@'${app_host}';
 GRANT UPDATE ON audit_chain_head TO '${app_user}'@'${app_host}';
+GRANT UPDATE ON referral TO '${app_user}'@'${app_host}';

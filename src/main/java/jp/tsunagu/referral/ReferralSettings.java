@@ -1,0 +1,29 @@
+package jp.tsunagu.referral;
+
+import java.util.Map;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * When a referral counts as overdue, per kind: not answered (accepted or declined) within
+ * {@code answer-business-days} business days, or accepted with no progress report for {@code report-days}
+ * calendar days. Holidays are listed, because Japanese holidays move and offices close over New Year.
+ */
+@ConfigMapping(prefix = "tsunagu.referral")
+public interface ReferralSettings {
+
+    /** Comma-separated ISO dates on which no office works, besides Saturdays and Sundays. */
+    @WithDefault("")
+    String holidays();
+
+    Map<ReferralKind, KindSettings> kinds();
+
+    interface KindSettings {
+        @WithDefault("3")
+        int answerBusinessDays();
+
+        @WithDefault("14")
+        int reportDays();
+    }
+}
