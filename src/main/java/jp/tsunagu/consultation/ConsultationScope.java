@@ -17,8 +17,14 @@ public final class ConsultationScope {
     public record Condition(String jpql, Map<String, Object> parameters) {
     }
 
-    /** Referral recipients and senders see the consultation a referral is about (added with the referral model). */
-    static final String REFERRED = "";
+    /**
+     * A unit a referral was sent to sees the consultation while the referral is active; the sender keeps
+     * seeing it afterwards (the loop must stay closable after a transfer).
+     */
+    static final String REFERRED = " or exists (select 1 from Referral r where r.consultationId = c.id and (r.senderUnitId in :scopeUnits"
+            + " or (r.receiverUnitId in :scopeUnits and r.state in (jp.tsunagu.referral.ReferralState.REQUESTED,"
+            + " jp.tsunagu.referral.ReferralState.ACCEPTED, jp.tsunagu.referral.ReferralState.IN_PROGRESS,"
+            + " jp.tsunagu.referral.ReferralState.COMPLETED))))";
 
     public static Condition of(Visibility v) {
         Map<String, Object> p = new HashMap<>();

@@ -84,7 +84,9 @@ public class Referral {
     @Column(name = "ended_at")
     public Instant endedAt;
 
+    /** Reports do not move the referral, so they leave its version (and the ETag clients hold) alone. */
     @Column(name = "last_report_at")
+    @org.hibernate.annotations.OptimisticLock(excluded = true)
     public Instant lastReportAt;
 
     @Enumerated(EnumType.STRING)

@@ -71,8 +71,10 @@ public class ChildService {
         };
     }
 
-    /** Units that received a referral about one of the child's consultations see the child (added with referrals). */
-    static final String REFERRED = "";
+    /** Units a referral about one of the child's consultations was sent to see the child while it is active. */
+    static final String REFERRED = " or exists (select 1 from Referral r, Consultation c where c.childId = ch.id"
+            + " and r.consultationId = c.id and r.receiverUnitId in :scopeUnits and r.state in (jp.tsunagu.referral.ReferralState.REQUESTED,"
+            + " jp.tsunagu.referral.ReferralState.ACCEPTED, jp.tsunagu.referral.ReferralState.IN_PROGRESS, jp.tsunagu.referral.ReferralState.COMPLETED))";
 
     /** The child if visible to the caller, else 404 (a denial is audited when it exists). */
     @Transactional
@@ -231,9 +233,19 @@ public class ChildService {
         return center || residence || referral ? null : "no consent in force covers your unit";
     }
 
-    /** Whether the unit received an active referral about one of the child's consultations (added with referrals). */
+    /** Whether the unit received an active referral about one of the child's consultations. */
     boolean isReferralRecipient(Child child, OrgUnit unit) {
-        return false;
+        return !em.createQuery("select r.id from Referral r, Consultation c where c.childId = :child and r.consultationId = c.id"
+                + " and r.receiverUnitId = :unit and r.state in (jp.tsunagu.referral.ReferralState.REQUESTED,"
+                + " jp.tsunagu.referral.ReferralState.ACCEPTED, jp.tsunagu.referral.ReferralState.IN_PROGRESS,"
+                + " jp.tsunagu.referral.ReferralState.COMPLETED)", String.class)
+                .setParameter("child", child.id).setParameter("unit", unit.id).setMaxResults(1).getResultList().isEmpty();
+    }
+
+    /** The consent gate of referrals: does a consent in force let referral recipients see who the child is? */
+    public boolean sharesWithReferralRecipients(String childId) {
+        LocalDate today = LocalDate.now();
+        return consentsOf(childId).stream().anyMatch(c -> c.activeOn(today) && c.shareReferrals);
     }
 
     private void requireStaff() {

@@ -1,0 +1,177 @@
+package jp.tsunagu.referral;
+
+import java.util.List;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import jp.tsunagu.common.paging.Page;
+import jp.tsunagu.common.paging.PageRequest;
+import jp.tsunagu.common.security.Roles;
+
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({ Roles.CENTER_ADMIN, Roles.CENTER_STAFF, Roles.BRANCH_STAFF, Roles.MUNICIPAL_COORDINATOR })
+@Tag(name = "referrals", description = "Hand-offs between tiers (後方支援・移管・助言), with the loop closed: progress reports and the sender's confirmation. "
+        + "State machine (FHIR Task aligned): REQUESTED → ACCEPTED | DECLINED | CANCELLED; ACCEPTED → IN_PROGRESS | CANCELLED; "
+        + "IN_PROGRESS → COMPLETED | FAILED | CANCELLED; COMPLETED → CLOSED (sender confirms) | IN_PROGRESS (sender reopens with a question). "
+        + "The receiver accepts, declines, starts, completes and fails; the sender cancels, confirms and reopens.")
+public class ReferralResource {
+
+    static final String VIEW = """
+            {"id":"5d2b7c1e-9f3a-4b8e-a6d1-0c2e4f6a8b10","consultationId":"0b6f8f8e-3d7a-4c1e-9a55-2f0c6d1e7a10","kind":"ESCALATION",
+             "direction":"UP","state":"REQUESTED","stateLabelJa":"依頼中",
+             "sender":{"unitCode":"m-142034","unitKind":"MUNICIPAL_OFFICE","tier":3,"regionCode":"14-shonan-west"},
+             "receiver":{"unitCode":"14-shonan-west","unitKind":"BRANCH","tier":2,"regionCode":"14-shonan-west"},
+             "requestText":"短期入所先の調整について後方支援をお願いします","requestedBy":"coord.hiratsuka","requestedAt":"2024-06-03T02:00:00Z",
+             "allowedActions":["CANCEL"],"version":0}""";
+
+    private final ReferralService service;
+
+    public ReferralResource(ReferralService service) {
+        this.service = service;
+    }
+
+    private static Response withETag(Response.Status status, ReferralViews.ReferralView view) {
+        return Response.status(status).entity(view).header(HttpHeaders.ETAG, "\"" + view.version() + "\"").build();
+    }
+
+    @POST
+    @Path("/referrals")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Refer a consultation to another unit",
+            description = "Made by the unit that owns the consultation. ESCALATION goes up a tier and the sender keeps the case; "
+                    + "TRANSFER goes down or sideways and the case moves when the receiver accepts; CONSULT asks for advice. The "
+                    + "direction is derived from the tiers and stored with a snapshot of both units. When the consultation is about a "
+                    + "registered child whose consent does not include SHARE_WITH_REFERRAL_RECIPIENTS, the receiver sees the child "
+                    + "pseudonymously and childNotice says so.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "escalation", value = """
+            {"consultationId":"0b6f8f8e-3d7a-4c1e-9a55-2f0c6d1e7a10","kind":"ESCALATION","receiverUnitCode":"14-shonan-west",
+             "requestText":"短期入所先の調整について後方支援をお願いします"}""")))
+    @APIResponse(responseCode = "201", description = "Requested", headers = @Header(name = "ETag", description = "Version to send in If-Match",
+            schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ReferralViews.ReferralView.class), examples = @ExampleObject(name = "requested", value = VIEW)))
+    @APIResponse(responseCode = "409", ref = "#/components/responses/Conflict")
+    public Response createReferral(@Valid @NotNull ReferralViews.ReferralRequest request) {
+        return withETag(Response.Status.CREATED, service.create(request));
+    }
+
+    @GET
+    @Path("/referrals/{id}")
+    @Operation(summary = "Get a referral", description = "Sender and receiver units (and center staff) read it in every state, also after it ended.")
+    @APIResponse(responseCode = "200", description = "The referral", headers = @Header(name = "ETag", description = "Current version",
+            schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "requested", value = VIEW)))
+    public Response getReferral(@Parameter(description = "Referral id") @PathParam("id") String id) {
+        return withETag(Response.Status.OK, service.get(id));
+    }
+
+    @POST
+    @Path("/referrals/{id}/transitions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Move a referral through its state machine",
+            description = "Requires If-Match with the referral's ETag: 428 without it, 412 when someone moved it first (one winner "
+                    + "when two accept at once). A move the state does not allow answers 409 with currentState and allowedActions; a "
+                    + "move that is not the caller's side's answers 403. Every move is recorded (GET …/history).")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+            @ExampleObject(name = "accept", value = "{\"action\":\"ACCEPT\"}"),
+            @ExampleObject(name = "decline", value = "{\"action\":\"DECLINE\",\"reasonCode\":\"NO_CAPACITY\",\"reasonText\":\"担当者が不在のため\"}"),
+            @ExampleObject(name = "complete", value = "{\"action\":\"COMPLETE\",\"outcomeCode\":\"SERVICE_ARRANGED\",\"outcomeText\":\"短期入所の利用開始\"}"),
+            @ExampleObject(name = "reopen", value = "{\"action\":\"REOPEN\",\"question\":\"利用開始後の様子を教えてください\"}") }))
+    @APIResponse(responseCode = "200", description = "The referral in its new state", headers = @Header(name = "ETag",
+            description = "New version", schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    examples = @ExampleObject(name = "accepted", value = VIEW)))
+    @APIResponse(responseCode = "409", ref = "#/components/responses/Conflict")
+    @APIResponse(responseCode = "412", ref = "#/components/responses/PreconditionFailed")
+    @APIResponse(responseCode = "428", ref = "#/components/responses/PreconditionRequired")
+    public Response transitionReferral(@Parameter(description = "Referral id") @PathParam("id") String id,
+            @Parameter(description = "The ETag you read, e.g. \"3\"", required = true, example = "\"0\"") @HeaderParam("If-Match") String ifMatch,
+            @Valid @NotNull ReferralViews.TransitionRequest request) {
+        return withETag(Response.Status.OK, service.transition(id, ifMatch, request));
+    }
+
+    @GET
+    @Path("/referrals/{id}/history")
+    @Operation(summary = "Read a referral's history", description = "Every move: who, from which unit, when, from and to which state, and why.")
+    @APIResponse(responseCode = "200", description = "The moves, oldest first", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "history", value = """
+                    [{"action":"REQUEST","to":"REQUESTED","actor":"coord.hiratsuka","unitCode":"m-142034","occurredAt":"2024-06-03T02:00:00Z"},
+                     {"action":"ACCEPT","from":"REQUESTED","to":"ACCEPTED","actor":"branch.shonan-west","unitCode":"14-shonan-west","occurredAt":"2024-06-03T04:00:00Z"}]""")))
+    public List<ReferralViews.HistoryView> getReferralHistory(@Parameter(description = "Referral id") @PathParam("id") String id) {
+        return service.history(id);
+    }
+
+    @GET
+    @Path("/referrals/{id}/reports")
+    @Operation(summary = "Read a referral's progress reports", description = "経過報告, oldest first; the sender keeps reading them after the referral ends.")
+    @APIResponse(responseCode = "200", description = "The reports", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "reports", value = """
+                    [{"id":1,"status":"CONTACTED_FAMILY","statusLabelJa":"家族に連絡","body":"家族に連絡し、見学日程を調整中","author":"branch.shonan-west","unitCode":"14-shonan-west","createdAt":"2024-06-04T01:00:00Z"}]""")))
+    public List<ReferralViews.ReportView> listReferralReports(@Parameter(description = "Referral id") @PathParam("id") String id) {
+        return service.reports(id);
+    }
+
+    @POST
+    @Path("/referrals/{id}/reports")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Post a progress report", description = "By the receiving unit while the referral is ACCEPTED or IN_PROGRESS. "
+            + "Reports do not change the referral's ETag.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "contacted",
+            value = "{\"status\":\"CONTACTED_FAMILY\",\"body\":\"家族に連絡し、見学日程を調整中\"}")))
+    @APIResponse(responseCode = "201", description = "Posted", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ReferralViews.ReportView.class), examples = @ExampleObject(name = "posted", value = """
+                    {"id":1,"status":"CONTACTED_FAMILY","statusLabelJa":"家族に連絡","body":"家族に連絡し、見学日程を調整中","author":"branch.shonan-west","unitCode":"14-shonan-west","createdAt":"2024-06-04T01:00:00Z"}""")))
+    @APIResponse(responseCode = "409", ref = "#/components/responses/Conflict")
+    public Response postReferralReport(@Parameter(description = "Referral id") @PathParam("id") String id,
+            @Valid @NotNull ReferralViews.ReportRequest request) {
+        return Response.status(201).entity(service.addReport(id, request)).build();
+    }
+
+    @GET
+    @Path("/referrals/inbox")
+    @Operation(summary = "Referrals sent to my unit", description = "Newest first; filter by state, or overdue=true for those not answered "
+            + "within the kind's business days or without a report for the kind's days (settings tsunagu.referral.*).")
+    @APIResponse(responseCode = "200", description = "A page of referrals", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "inbox", value = "{\"items\":[" + VIEW + "],\"page\":0,\"size\":20,\"totalItems\":1,\"totalPages\":1}")))
+    public Page<ReferralViews.ReferralView> referralInbox(@Parameter(description = "State") @QueryParam("state") ReferralState state,
+            @Parameter(description = "Only overdue ones") @QueryParam("overdue") @DefaultValue("false") boolean overdue,
+            @BeanParam @Valid PageRequest page) {
+        return service.box(true, state, overdue, page);
+    }
+
+    @GET
+    @Path("/referrals/outbox")
+    @Operation(summary = "Referrals sent by my unit", description = "Newest first, in every state: the sender follows up until it confirms closure.")
+    @APIResponse(responseCode = "200", description = "A page of referrals", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            examples = @ExampleObject(name = "outbox", value = "{\"items\":[" + VIEW + "],\"page\":0,\"size\":20,\"totalItems\":1,\"totalPages\":1}")))
+    public Page<ReferralViews.ReferralView> referralOutbox(@Parameter(description = "State") @QueryParam("state") ReferralState state,
+            @Parameter(description = "Only overdue ones") @QueryParam("overdue") @DefaultValue("false") boolean overdue,
+            @BeanParam @Valid PageRequest page) {
+        return service.box(false, state, overdue, page);
+    }
+}
