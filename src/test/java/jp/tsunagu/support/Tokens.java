@@ -47,6 +47,17 @@ public final class Tokens {
                 "grant_type", "client_credentials", "client_id", PARTNER_CLIENT, "client_secret", PARTNER_SECRET)));
     }
 
+    /** A new token (never cached) of a demo user through another client of the realm. */
+    public static String viaClient(String username, String clientId) {
+        return request(Map.of("grant_type", "password", "client_id", clientId, "username", username, "password", PASSWORD))[0];
+    }
+
+    /** A real token from another realm of the same Keycloak (the master realm's admin): wrong issuer, wrong keys. */
+    public static String masterRealmAdmin() {
+        return request(keycloakUrl() + "/realms/master/protocol/openid-connect/token",
+                Map.of("grant_type", "password", "client_id", "admin-cli", "username", "admin", "password", "admin"))[0];
+    }
+
     public static String bearer(String username) {
         return "Bearer " + of(username);
     }
@@ -75,11 +86,15 @@ public final class Tokens {
     }
 
     private static String[] request(Map<String, String> form) {
+        return request(tokenEndpoint(), form);
+    }
+
+    private static String[] request(String endpoint, Map<String, String> form) {
         String body = form.entrySet().stream()
                 .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
                 .collect(Collectors.joining("&"));
         try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(tokenEndpoint()))
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(endpoint))
                     .header("Content-Type", "application/x-www-form-urlencoded")
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
             Matcher token = ACCESS_TOKEN.matcher(response.body());
@@ -89,7 +104,7 @@ public final class Tokens {
             Matcher expires = EXPIRES_IN.matcher(response.body());
             return new String[] { token.group(1), expires.find() ? expires.group(1) : "60" };
         } catch (java.io.IOException | InterruptedException e) {
-            throw new IllegalStateException("Keycloak at " + tokenEndpoint() + " did not answer", e);
+            throw new IllegalStateException("Keycloak at " + endpoint + " did not answer", e);
         }
     }
 }
