@@ -36,13 +36,16 @@ public class DemoData {
     static final List<String> STRUCTURES = List.of("demo/structure-kanagawa.csv", "demo/structure-tokyo.csv");
 
     private final boolean enabled;
+    private final boolean consultations;
     private final StructureImporter importer;
     private final OrgRepository org;
     private final EntityManager em;
 
     public DemoData(@ConfigProperty(name = "tsunagu.demo.enabled", defaultValue = "false") boolean enabled,
+            @ConfigProperty(name = "tsunagu.demo.consultations", defaultValue = "false") boolean consultations,
             StructureImporter importer, OrgRepository org, EntityManager em) {
         this.enabled = enabled;
+        this.consultations = consultations;
         this.importer = importer;
         this.org = org;
         this.em = em;
@@ -60,6 +63,48 @@ public class DemoData {
             }
         }
         loadCoordinators();
+        if (consultations) {
+            loadExampleConsultations();
+        }
+    }
+
+    /**
+     * Tokyo's 23 example consultations of 2022-09..11, spread over the two sites and a few of their
+     * municipalities, so that the demo's lists and statistics have something to show. Loaded once.
+     */
+    @Transactional
+    void loadExampleConsultations() throws IOException {
+        if (em.createQuery("select count(c) from Consultation c where c.prefCode = '13'", Long.class).getSingleResult() > 0) {
+            return;
+        }
+        String[][] places = { { "13-ku", "131016" }, { "13-ku", "131211" }, { "13-tama", "132012" }, { "13-tama", "132063" } };
+        int n = 0;
+        try (Reader csv = resource("demo/example-consultations.csv")) {
+            for (CSVRecord r : CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setCommentMarker('#').get().parse(csv)) {
+                String[] place = places[n % places.length];
+                jp.tsunagu.consultation.Consultation c = new jp.tsunagu.consultation.Consultation();
+                c.id = java.util.UUID.randomUUID().toString();
+                c.prefCode = "13";
+                java.time.LocalDate day = java.time.LocalDate.of(2022, 9, 1).plusDays(n * 4L);
+                c.receivedOn = day;
+                c.receivedAt = day.atTime(10, 0).atZone(java.time.ZoneId.of("Asia/Tokyo")).toInstant();
+                c.receivingUnitId = org.unitByCode(place[0]).orElseThrow().id;
+                c.ownerUnitId = c.receivingUnitId;
+                c.channel = n % 3 == 0 ? "WEB_FORM" : "PHONE";
+                c.requesterType = r.get("requester_type");
+                c.kind = jp.tsunagu.consultation.ConsultationEnums.Kind.valueOf(r.get("kind"));
+                c.residenceLgcode = place[1];
+                c.chiefComplaint = r.get("chief_complaint_ja");
+                c.urgency = jp.tsunagu.consultation.ConsultationEnums.Urgency.NORMAL;
+                c.status = n % 2 == 0 ? jp.tsunagu.consultation.ConsultationEnums.Status.CLOSED : jp.tsunagu.consultation.ConsultationEnums.Status.OPEN;
+                c.closureReason = n % 2 == 0 ? jp.tsunagu.consultation.ConsultationEnums.ClosureReason.INFORMATION_PROVIDED : null;
+                c.createdBy = "demo";
+                c.topics.addAll(java.util.List.of(r.get("topics").split(";")));
+                em.persist(c);
+                n++;
+            }
+        }
+        LOG.infof("Demo consultations: %d examples of Tokyo's first quarter", n);
     }
 
     @Transactional
