@@ -80,19 +80,10 @@ public class ConsultationResource {
             @Parameter(description = "Required for partner systems; a client-chosen unique key (e.g. a UUID) per intended creation",
                     example = "4f1c2a7e-0d1b-4c3a-8e5f-6a7b8c9d0e1f") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @Valid @NotNull ConsultationViews.ConsultationRequest request) {
-        if (idempotencyKey == null && !caller.hasRole(Roles.PARTNER_SYSTEM)) {
+        return idempotency.create(caller, idempotencyKey, "POST /api/v1/consultations", request, () -> {
             ConsultationViews.ConsultationView created = service.create(request);
-            return Response.status(201).header("Location", location(created.id())).entity(created).build();
-        }
-        String client = caller.hasRole(Roles.PARTNER_SYSTEM) ? caller.clientId().orElse("-") : "user:" + caller.subject();
-        return idempotency.once(client, idempotencyKey, "POST /api/v1/consultations", request, () -> {
-            ConsultationViews.ConsultationView created = service.create(request);
-            return new Idempotency.Created(created, location(created.id()));
+            return new Idempotency.Created(created, "/api/v1/consultations/" + created.id());
         });
-    }
-
-    private static String location(String id) {
-        return "/api/v1/consultations/" + id;
     }
 
     @GET

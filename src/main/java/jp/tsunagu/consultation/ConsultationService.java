@@ -233,7 +233,7 @@ public class ConsultationService {
         requireVisible(id);
         List<StatusChange> changes = em.createQuery("from StatusChange s where s.consultationId = :id order by s.id", StatusChange.class)
                 .setParameter("id", id).getResultList();
-        Map<Long, String> codes = unitCodes(changes.stream().map(s -> s.unitId).toList());
+        Map<Long, String> codes = org.codesOf(changes.stream().map(s -> s.unitId).toList());
         return changes.stream().map(s -> new ConsultationViews.StatusChangeView(s.from, s.to, s.closureReason, s.note,
                 s.changedBy, codes.get(s.unitId), s.changedAt)).toList();
     }
@@ -252,14 +252,14 @@ public class ConsultationService {
         em.persist(e);
         em.flush();
         audit.record("TIMELINE_APPEND", "consultation", c.id, "entry " + e.id);
-        return entryView(e, unitCodes(List.of(e.authorUnitId == null ? Visibility.NO_UNIT : e.authorUnitId)));
+        return entryView(e, org.codesOf(List.of(e.authorUnitId == null ? Visibility.NO_UNIT : e.authorUnitId)));
     }
 
     public List<ConsultationViews.TimelineEntryView> timeline(String id) {
         requireVisible(id);
         List<TimelineEntry> entries = em.createQuery("from TimelineEntry e where e.consultationId = :id order by e.id", TimelineEntry.class)
                 .setParameter("id", id).getResultList();
-        Map<Long, String> codes = unitCodes(entries.stream().map(e -> e.authorUnitId).toList());
+        Map<Long, String> codes = org.codesOf(entries.stream().map(e -> e.authorUnitId).toList());
         return entries.stream().map(e -> entryView(e, codes)).toList();
     }
 
@@ -300,15 +300,6 @@ public class ConsultationService {
                 unitCodes.get(e.authorUnitId), e.createdAt);
     }
 
-    private Map<Long, String> unitCodes(List<Long> ids) {
-        Map<Long, String> codes = new HashMap<>();
-        List<Long> wanted = ids.stream().filter(java.util.Objects::nonNull).distinct().toList();
-        if (!wanted.isEmpty()) {
-            em.createQuery("from OrgUnit u where u.id in :ids", OrgUnit.class).setParameter("ids", wanted).getResultList()
-                    .forEach(u -> codes.put(u.id, u.code));
-        }
-        return codes;
-    }
 
     ConsultationViews.ConsultationView view(Consultation c) {
         OrgUnit receiving = org.unit(c.receivingUnitId).orElseThrow();

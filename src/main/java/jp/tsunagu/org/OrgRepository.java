@@ -27,6 +27,17 @@ public class OrgRepository {
                 .setParameter("code", code).getResultStream().findFirst();
     }
 
+    /** Unit codes by id, in one query: for views that name the unit of many rows (authors, actors). */
+    public java.util.Map<Long, String> codesOf(java.util.Collection<Long> ids) {
+        java.util.Map<Long, String> codes = new java.util.HashMap<>();
+        List<Long> wanted = ids.stream().filter(java.util.Objects::nonNull).distinct().toList();
+        if (!wanted.isEmpty()) {
+            em.createQuery("from OrgUnit u where u.id in :ids", OrgUnit.class).setParameter("ids", wanted).getResultList()
+                    .forEach(u -> codes.put(u.id, u.code));
+        }
+        return codes;
+    }
+
     public Optional<OrgUnit> unit(long id) {
         return Optional.ofNullable(em.find(OrgUnit.class, id));
     }

@@ -226,7 +226,7 @@ public class ReferralService {
         requireVisible(id);
         List<ReferralTransitionRecord> rows = em.createQuery("from ReferralTransitionRecord t where t.referralId = :id order by t.id",
                 ReferralTransitionRecord.class).setParameter("id", id).getResultList();
-        Map<Long, String> codes = unitCodes(rows.stream().map(t -> t.actorUnitId).toList());
+        Map<Long, String> codes = org.codesOf(rows.stream().map(t -> t.actorUnitId).toList());
         return rows.stream().map(t -> new ReferralViews.HistoryView(t.action, t.from, t.to, t.actor, codes.get(t.actorUnitId),
                 t.reasonCode, t.text, t.occurredAt)).toList();
     }
@@ -259,7 +259,7 @@ public class ReferralService {
         requireVisible(id);
         List<ProgressReport> rows = em.createQuery("from ProgressReport p where p.referralId = :id order by p.id", ProgressReport.class)
                 .setParameter("id", id).getResultList();
-        Map<Long, String> codes = unitCodes(rows.stream().map(p -> p.authorUnitId).toList());
+        Map<Long, String> codes = org.codesOf(rows.stream().map(p -> p.authorUnitId).toList());
         return rows.stream().map(p -> reportView(p, codes.get(p.authorUnitId))).toList();
     }
 
@@ -353,15 +353,6 @@ public class ReferralService {
         return t;
     }
 
-    private Map<Long, String> unitCodes(List<Long> ids) {
-        Map<Long, String> codes = new HashMap<>();
-        List<Long> wanted = ids.stream().filter(java.util.Objects::nonNull).distinct().toList();
-        if (!wanted.isEmpty()) {
-            em.createQuery("from OrgUnit u where u.id in :ids", OrgUnit.class).setParameter("ids", wanted).getResultList()
-                    .forEach(u -> codes.put(u.id, u.code));
-        }
-        return codes;
-    }
 
     private static ReferralViews.ReportView reportView(ProgressReport p, String unitCode) {
         return new ReferralViews.ReportView(p.id, p.status, p.status.labelJa(), p.body, p.author, unitCode, p.createdAt);

@@ -76,12 +76,7 @@ public class ChildResource {
             @Parameter(description = "Required for partner systems", example = "0c9d8e7f-1a2b-4c3d-9e8f-7a6b5c4d3e2f")
             @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @Valid @NotNull ChildViews.ChildRequest request) {
-        if (idempotencyKey == null && !caller.hasRole(Roles.PARTNER_SYSTEM)) {
-            ChildViews.ChildView created = service.register(request);
-            return Response.status(201).header("Location", "/api/v1/children/" + created.id()).entity(created).build();
-        }
-        String client = caller.hasRole(Roles.PARTNER_SYSTEM) ? caller.clientId().orElse("-") : "user:" + caller.subject();
-        return idempotency.once(client, idempotencyKey, "POST /api/v1/children", request, () -> {
+        return idempotency.create(caller, idempotencyKey, "POST /api/v1/children", request, () -> {
             ChildViews.ChildView created = service.register(request);
             return new Idempotency.Created(created, "/api/v1/children/" + created.id());
         });

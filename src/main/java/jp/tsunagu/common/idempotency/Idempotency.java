@@ -52,6 +52,21 @@ public class Idempotency {
     public record Created(Object body, String location) {
     }
 
+    /**
+     * A creating request: partner systems must send an Idempotency-Key (their key space is their client id);
+     * staff may send one (their key space is their user); without one, staff requests simply create.
+     */
+    public Response create(jp.tsunagu.common.security.Caller caller, String key, String operation, Object request,
+            Supplier<Created> create) {
+        boolean partner = caller.hasRole(jp.tsunagu.common.security.Roles.PARTNER_SYSTEM);
+        if (key == null && !partner) {
+            Created created = create.get();
+            return Response.status(201).header("Location", created.location()).entity(created.body()).build();
+        }
+        String client = partner ? caller.clientId().orElse("-") : "user:" + caller.subject();
+        return once(client, key, operation, request, create);
+    }
+
     /** Runs {@code create} once per (client, key); {@code request} is what the fingerprint is taken over. */
     public Response once(String clientId, String key, String operation, Object request, Supplier<Created> create) {
         if (key == null || key.isBlank()) {
