@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -37,7 +38,7 @@ public class AuditResource {
 
     @GET
     @Operation(summary = "Search the audit trail", description = "Newest first. Auditors and center admins only; reading it is itself audited.")
-    @APIResponse(responseCode = "200", description = "A page of audit events", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "A page of audit events", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuditService.AuditPage.class),
             examples = @ExampleObject(name = "child-read", value = """
                     {"items":[{"id":812,"occurredAt":"2024-06-03T01:20:11.123456Z","subject":"coord.hiratsuka","role":"municipal-coordinator",
                       "unitCode":"m-142034","action":"CHILD_READ","objectType":"child","objectId":"7c0e2f0a-8d51-4d9e-b1a3-2e9f0f7b6c55",
@@ -59,7 +60,7 @@ public class AuditResource {
     @Path("/verify")
     @Operation(summary = "Verify the audit trail's hash chain",
             description = "Re-computes every row's hash and the links between rows; names the first row that was changed, removed or inserted behind the service's back.")
-    @APIResponse(responseCode = "200", description = "The verification result", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "The verification result", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuditService.Verification.class),
             examples = { @ExampleObject(name = "intact", value = "{\"intact\":true,\"rowsChecked\":812}"),
                     @ExampleObject(name = "tampered", value = "{\"intact\":false,\"rowsChecked\":411,\"firstBrokenId\":412,\"problem\":\"row 412 was changed after it was written\"}") }))
     public AuditService.Verification verifyAudit() {

@@ -44,6 +44,10 @@ public class AuditService {
     public record Verification(boolean intact, long rowsChecked, Long firstBrokenId, String problem) {
     }
 
+    @Schema(name = "AuditEventPage", description = "A page of audit events")
+    public record AuditPage(List<EventView> items, int page, int size, long totalItems, int totalPages) {
+    }
+
     public record Filter(String subject, String action, String objectType, String objectId, String outcome, Instant from, Instant to) {
     }
 

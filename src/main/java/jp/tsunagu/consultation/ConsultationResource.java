@@ -90,7 +90,7 @@ public class ConsultationResource {
     @RolesAllowed({ Roles.CENTER_ADMIN, Roles.CENTER_STAFF, Roles.BRANCH_STAFF, Roles.MUNICIPAL_COORDINATOR, Roles.PARTNER_SYSTEM })
     @Operation(summary = "Search consultations",
             description = "Filters combine with AND; only consultations in the caller's scope are ever counted or returned.")
-    @APIResponse(responseCode = "200", description = "A page of consultations", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "A page of consultations", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsultationViews.ConsultationPage.class),
             examples = @ExampleObject(name = "page", value = "{\"items\":[" + VIEW + "],\"page\":0,\"size\":20,\"totalItems\":1,\"totalPages\":1}")))
     public Page<ConsultationViews.ConsultationView> listConsultations(
             @Parameter(description = "Status") @QueryParam("status") ConsultationEnums.Status status,
@@ -113,7 +113,7 @@ public class ConsultationResource {
     @Path("/{id}")
     @RolesAllowed({ Roles.CENTER_ADMIN, Roles.CENTER_STAFF, Roles.BRANCH_STAFF, Roles.MUNICIPAL_COORDINATOR, Roles.PARTNER_SYSTEM })
     @Operation(summary = "Get a consultation", description = "404 when it does not exist or is outside the caller's scope.")
-    @APIResponse(responseCode = "200", description = "The consultation", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "The consultation", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsultationViews.ConsultationView.class),
             examples = @ExampleObject(name = "open", value = VIEW)))
     public ConsultationViews.ConsultationView getConsultation(@Parameter(description = "Consultation id") @PathParam("id") String id) {
         return service.get(id);
@@ -129,7 +129,7 @@ public class ConsultationResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "close",
             value = "{\"status\":\"CLOSED\",\"closureReason\":\"INFORMATION_PROVIDED\",\"note\":\"レスパイト先2施設を案内\"}")))
     @APIResponse(responseCode = "200", description = "The consultation with its new status", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "closed", value = VIEW)))
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsultationViews.ConsultationView.class), examples = @ExampleObject(name = "closed", value = VIEW)))
     @APIResponse(responseCode = "409", ref = "#/components/responses/Conflict")
     public ConsultationViews.ConsultationView changeConsultationStatus(@Parameter(description = "Consultation id") @PathParam("id") String id,
             @Valid @NotNull ConsultationViews.StatusChangeRequest request) {
@@ -140,7 +140,7 @@ public class ConsultationResource {
     @Path("/{id}/status-history")
     @RolesAllowed({ Roles.CENTER_ADMIN, Roles.CENTER_STAFF, Roles.BRANCH_STAFF, Roles.MUNICIPAL_COORDINATOR, Roles.PARTNER_SYSTEM })
     @Operation(summary = "List a consultation's status changes", description = "Oldest first, from the intake on.")
-    @APIResponse(responseCode = "200", description = "The changes", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "The changes", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ConsultationViews.StatusChangeView.class),
             examples = @ExampleObject(name = "history", value = """
                     [{"to":"OPEN","changedBy":"branch.shonan-west","unitCode":"14-shonan-west","changedAt":"2024-06-03T01:15:02Z"},
                      {"from":"OPEN","to":"CLOSED","closureReason":"INFORMATION_PROVIDED","changedBy":"branch.shonan-west","unitCode":"14-shonan-west","changedAt":"2024-06-04T02:00:00Z"}]""")))
@@ -152,7 +152,7 @@ public class ConsultationResource {
     @Path("/{id}/timeline")
     @RolesAllowed({ Roles.CENTER_ADMIN, Roles.CENTER_STAFF, Roles.BRANCH_STAFF, Roles.MUNICIPAL_COORDINATOR, Roles.PARTNER_SYSTEM })
     @Operation(summary = "Read the shared timeline", description = "Every entry, oldest first; corrections point at what they correct.")
-    @APIResponse(responseCode = "200", description = "The timeline", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "The timeline", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ConsultationViews.TimelineEntryView.class),
             examples = @ExampleObject(name = "timeline", value = """
                     [{"id":1,"type":"CHIEF_COMPLAINT","typeLabelJa":"主訴","body":"重症心身障害児のレスパイト先を知りたい","author":"branch.shonan-west","unitCode":"14-shonan-west","createdAt":"2024-06-03T01:15:02Z"},
                      {"id":2,"type":"RESPONSE","typeLabelJa":"対応","body":"短期入所2施設を案内","author":"branch.shonan-west","unitCode":"14-shonan-west","createdAt":"2024-06-03T01:40:00Z"}]""")))

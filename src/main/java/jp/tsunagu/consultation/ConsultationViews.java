@@ -69,6 +69,10 @@ public final class ConsultationViews {
             long version) {
     }
 
+    @Schema(name = "ConsultationPage", description = "A page of consultations")
+    public record ConsultationPage(List<ConsultationView> items, int page, int size, long totalItems, int totalPages) {
+    }
+
     @Schema(name = "StatusChangeRequest", description = "OPEN → IN_PROGRESS → CLOSED (with a reason); CLOSED → OPEN reopens (with a note)")
     public record StatusChangeRequest(
             @NotNull ConsultationEnums.Status status,

@@ -60,7 +60,7 @@ public class CoordinatorResource {
     @Operation(summary = "Search coordinators",
             description = "By municipality covered, unit, profession, role and active flag; paginated, ordered by reading. "
                     + "Phone and email are shown to staff roles only.")
-    @APIResponse(responseCode = "200", description = "A page of coordinators", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "A page of coordinators", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrgViews.CoordinatorPage.class),
             examples = @ExampleObject(name = "page", value = "{\"items\":[" + EXAMPLE + "],\"page\":0,\"size\":20,\"totalItems\":1,\"totalPages\":1}")))
     public Page<OrgViews.CoordinatorView> searchCoordinators(
             @Parameter(description = "Covers this municipality (6-digit code)", example = "142034") @QueryParam("municipality") String municipality,
@@ -75,7 +75,7 @@ public class CoordinatorResource {
     @GET
     @Path("/{id}")
     @Operation(summary = "Get a coordinator")
-    @APIResponse(responseCode = "200", description = "The coordinator", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "The coordinator", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrgViews.CoordinatorView.class),
             examples = @ExampleObject(name = "lead", value = EXAMPLE)))
     public OrgViews.CoordinatorView getCoordinator(@Parameter(description = "Coordinator id", example = "3") @PathParam("id") long id) {
         return service.get(id);
@@ -102,7 +102,7 @@ public class CoordinatorResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "update",
             value = "{\"unitCode\":\"14-shonan-west\",\"name\":\"湘南 花子\",\"nameKana\":\"しょうなん はなこ\",\"profession\":\"PUBLIC_HEALTH_NURSE\","
                     + "\"role\":\"LEAD\",\"municipalities\":[\"142034\",\"142115\"],\"version\":0}")))
-    @APIResponse(responseCode = "200", description = "Updated", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "Updated", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrgViews.CoordinatorView.class),
             examples = @ExampleObject(name = "lead", value = EXAMPLE)))
     @APIResponse(responseCode = "409", ref = "#/components/responses/Conflict")
     public OrgViews.CoordinatorView updateCoordinator(@Parameter(description = "Coordinator id", example = "3") @PathParam("id") long id,

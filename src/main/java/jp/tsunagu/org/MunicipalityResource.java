@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -40,7 +41,7 @@ public class MunicipalityResource {
     @GET
     @Operation(summary = "Search municipalities by name or reading",
             description = "Prefix match on the name (平塚) or on the reading in hiragana or katakana (ひらつか, ﾋﾗﾂｶ).")
-    @APIResponse(responseCode = "200", description = "A page of municipalities", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "A page of municipalities", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrgViews.MunicipalityPage.class),
             examples = @ExampleObject(name = "hiratsuka", value = """
                     {"items":[{"lgcode":"142034","prefCode":"14","prefName":"神奈川県","name":"平塚市","nameKana":"ひらつかし",
                       "latitude":35.3272,"longitude":139.3497}],"page":0,"size":20,"totalItems":1,"totalPages":1}""")))
@@ -55,7 +56,7 @@ public class MunicipalityResource {
     @GET
     @Path("/{lgcode}")
     @Operation(summary = "Get a municipality by code", description = "A wrong check digit answers 400 with the expected digit.")
-    @APIResponse(responseCode = "200", description = "The municipality", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "The municipality", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrgViews.MunicipalityView.class),
             examples = @ExampleObject(name = "hiratsuka", value = """
                     {"lgcode":"142034","prefCode":"14","prefName":"神奈川県","name":"平塚市","nameKana":"ひらつかし","latitude":35.3272,"longitude":139.3497}""")))
     public OrgViews.MunicipalityView getMunicipality(
@@ -70,7 +71,7 @@ public class MunicipalityResource {
                     + "those of that unit and those who cover the municipality themselves, lead coordinators first. "
                     + "Phone and email are shown to staff roles only.")
     @APIResponse(responseCode = "200", description = "The covering unit and its coordinators", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "hiratsuka", value = """
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrgViews.CoverageAnswer.class), examples = @ExampleObject(name = "hiratsuka", value = """
                     {"municipality":{"lgcode":"142034","prefCode":"14","prefName":"神奈川県","name":"平塚市","nameKana":"ひらつかし"},
                      "date":"2024-06-01",
                      "unit":{"code":"14-shonan-west","kind":"BRANCH","kindLabelJa":"圏域ブランチ（支部）","kindLabelEn":"Regional branch","nameJa":"湘南西部ブランチ","prefCode":"14"},

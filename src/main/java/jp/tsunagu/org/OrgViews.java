@@ -170,6 +170,18 @@ public final class OrgViews {
             @PositiveOrZero @Schema(description = "Required on update: the version you read") Long version) {
     }
 
+    @Schema(name = "CoordinatorPage", description = "A page of coordinators")
+    public record CoordinatorPage(List<CoordinatorView> items, int page, int size, long totalItems, int totalPages) {
+    }
+
+    @Schema(name = "MunicipalityPage", description = "A page of municipalities")
+    public record MunicipalityPage(List<MunicipalityView> items, int page, int size, long totalItems, int totalPages) {
+    }
+
+    @Schema(name = "UnitPage", description = "A page of units")
+    public record UnitPage(List<UnitSummary> items, int page, int size, long totalItems, int totalPages) {
+    }
+
     @Schema(name = "StructureImportResult", description = "What an import changed; importing the same file again changes nothing")
     public record ImportResult(
             @Schema(examples = "9") int unitsCreated,

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -54,7 +55,7 @@ public class StructureImportResource {
                     + "file again changes nothing. A center admin imports their own prefecture, or sets up a new one "
                     + "whose center is their own organization.")
     @RequestBody(content = @Content(mediaType = "text/csv", examples = @ExampleObject(name = "mie", value = EXAMPLE)))
-    @APIResponse(responseCode = "200", description = "What the import changed", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "What the import changed", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrgViews.ImportResult.class),
             examples = @ExampleObject(name = "first", value = """
                     {"unitsCreated":2,"unitsUpdated":0,"unitsUnchanged":0,"coverageCreated":1,"coverageUpdated":0,"coverageUnchanged":0}""")))
     public OrgViews.ImportResult importStructure(@NotBlank String csv) {

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -43,7 +44,7 @@ public class UnitResource {
 
     @GET
     @Operation(summary = "List organization units", description = "Units filtered by prefecture, kind or parent, paginated.")
-    @APIResponse(responseCode = "200", description = "A page of units", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "A page of units", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrgViews.UnitPage.class),
             examples = @ExampleObject(name = "branches", value = """
                     {"items":[{"code":"14-kenou","kind":"BRANCH","kindLabelJa":"圏域ブランチ（支部）","kindLabelEn":"Regional branch",
                       "nameJa":"県央ブランチ","prefCode":"14"}],"page":0,"size":20,"totalItems":5,"totalPages":1}""")))
@@ -59,7 +60,7 @@ public class UnitResource {
     @Path("/tree")
     @Operation(summary = "Get the organization tree of a prefecture",
             description = "Every unit active on the date, nested under its parent, with how many municipalities each covers then.")
-    @APIResponse(responseCode = "200", description = "The tree", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "The tree", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrgViews.UnitTree.class),
             examples = @ExampleObject(name = "kanagawa", value = """
                     {"prefCode":"14","date":"2024-06-01","roots":[{"code":"14-center","kind":"CENTER","nameJa":"神奈川県医療的ケア児支援センター",
                       "coveredMunicipalities":0,"children":[{"code":"14-shonan-west","kind":"BRANCH","nameJa":"湘南西部ブランチ",
@@ -75,7 +76,7 @@ public class UnitResource {
     @Path("/{code}")
     @Operation(summary = "Get a unit with its coverage on a date",
             description = "The unit, its contact, and the municipalities it covers on the date (default today).")
-    @APIResponse(responseCode = "200", description = "The unit", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "The unit", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrgViews.UnitView.class),
             examples = @ExampleObject(name = "shonan-west", value = """
                     {"code":"14-shonan-west","kind":"BRANCH","kindLabelJa":"圏域ブランチ（支部）","kindLabelEn":"Regional branch","tier":2,
                      "prefCode":"14","parentCode":"14-center","nameJa":"湘南西部ブランチ","nameKana":"しょうなんせいぶぶらんち",
@@ -98,7 +99,7 @@ public class UnitResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "fy2023", value = """
             {"lgcodes":["142034","142115","142140","143413","143421"],"validFrom":"2023-04-01"}""")))
     @APIResponse(responseCode = "200", description = "The unit with its coverage from that date", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "changed", value = """
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrgViews.UnitView.class), examples = @ExampleObject(name = "changed", value = """
                     {"code":"14-shonan-west","kind":"BRANCH","kindLabelJa":"圏域ブランチ（支部）","kindLabelEn":"Regional branch","tier":2,
                      "prefCode":"14","parentCode":"14-center","nameJa":"湘南西部ブランチ","activeFrom":"2023-04-01",
                      "coverageDate":"2023-04-01","coverage":[{"lgcode":"142034","name":"平塚市"}]}""")))

@@ -85,7 +85,7 @@ public class ReferralResource {
     @Path("/referrals/{id}")
     @Operation(summary = "Get a referral", description = "Sender and receiver units (and center staff) read it in every state, also after it ended.")
     @APIResponse(responseCode = "200", description = "The referral", headers = @Header(name = "ETag", description = "Current version",
-            schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReferralViews.ReferralView.class),
                     examples = @ExampleObject(name = "requested", value = VIEW)))
     public Response getReferral(@Parameter(description = "Referral id") @PathParam("id") String id) {
         return withETag(Response.Status.OK, service.get(id));
@@ -104,7 +104,7 @@ public class ReferralResource {
             @ExampleObject(name = "complete", value = "{\"action\":\"COMPLETE\",\"outcomeCode\":\"SERVICE_ARRANGED\",\"outcomeText\":\"短期入所の利用開始\"}"),
             @ExampleObject(name = "reopen", value = "{\"action\":\"REOPEN\",\"question\":\"利用開始後の様子を教えてください\"}") }))
     @APIResponse(responseCode = "200", description = "The referral in its new state", headers = @Header(name = "ETag",
-            description = "New version", schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            description = "New version", schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReferralViews.ReferralView.class),
                     examples = @ExampleObject(name = "accepted", value = VIEW)))
     @APIResponse(responseCode = "409", ref = "#/components/responses/Conflict")
     @APIResponse(responseCode = "412", ref = "#/components/responses/PreconditionFailed")
@@ -118,7 +118,7 @@ public class ReferralResource {
     @GET
     @Path("/referrals/{id}/history")
     @Operation(summary = "Read a referral's history", description = "Every move: who, from which unit, when, from and to which state, and why.")
-    @APIResponse(responseCode = "200", description = "The moves, oldest first", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "The moves, oldest first", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ReferralViews.HistoryView.class),
             examples = @ExampleObject(name = "history", value = """
                     [{"action":"REQUEST","to":"REQUESTED","actor":"coord.hiratsuka","unitCode":"m-142034","occurredAt":"2024-06-03T02:00:00Z"},
                      {"action":"ACCEPT","from":"REQUESTED","to":"ACCEPTED","actor":"branch.shonan-west","unitCode":"14-shonan-west","occurredAt":"2024-06-03T04:00:00Z"}]""")))
@@ -129,7 +129,7 @@ public class ReferralResource {
     @GET
     @Path("/referrals/{id}/reports")
     @Operation(summary = "Read a referral's progress reports", description = "経過報告, oldest first; the sender keeps reading them after the referral ends.")
-    @APIResponse(responseCode = "200", description = "The reports", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "The reports", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ReferralViews.ReportView.class),
             examples = @ExampleObject(name = "reports", value = """
                     [{"id":1,"status":"CONTACTED_FAMILY","statusLabelJa":"家族に連絡","body":"家族に連絡し、見学日程を調整中","author":"branch.shonan-west","unitCode":"14-shonan-west","createdAt":"2024-06-04T01:00:00Z"}]""")))
     public List<ReferralViews.ReportView> listReferralReports(@Parameter(description = "Referral id") @PathParam("id") String id) {
@@ -156,7 +156,7 @@ public class ReferralResource {
     @Path("/referrals/inbox")
     @Operation(summary = "Referrals sent to my unit", description = "Newest first; filter by state, or overdue=true for those not answered "
             + "within the kind's business days or without a report for the kind's days (settings tsunagu.referral.*).")
-    @APIResponse(responseCode = "200", description = "A page of referrals", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "A page of referrals", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReferralViews.ReferralPage.class),
             examples = @ExampleObject(name = "inbox", value = "{\"items\":[" + VIEW + "],\"page\":0,\"size\":20,\"totalItems\":1,\"totalPages\":1}")))
     public Page<ReferralViews.ReferralView> referralInbox(@Parameter(description = "State") @QueryParam("state") ReferralState state,
             @Parameter(description = "Only overdue ones") @QueryParam("overdue") @DefaultValue("false") boolean overdue,
@@ -167,7 +167,7 @@ public class ReferralResource {
     @GET
     @Path("/referrals/outbox")
     @Operation(summary = "Referrals sent by my unit", description = "Newest first, in every state: the sender follows up until it confirms closure.")
-    @APIResponse(responseCode = "200", description = "A page of referrals", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "A page of referrals", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReferralViews.ReferralPage.class),
             examples = @ExampleObject(name = "outbox", value = "{\"items\":[" + VIEW + "],\"page\":0,\"size\":20,\"totalItems\":1,\"totalPages\":1}")))
     public Page<ReferralViews.ReferralView> referralOutbox(@Parameter(description = "State") @QueryParam("state") ReferralState state,
             @Parameter(description = "Only overdue ones") @QueryParam("overdue") @DefaultValue("false") boolean overdue,

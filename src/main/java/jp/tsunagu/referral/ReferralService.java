@@ -63,7 +63,12 @@ public class ReferralService {
     public ReferralViews.ReferralView create(ReferralViews.ReferralRequest r) {
         String consultationId = r.consultationId();
         OrgUnit sender = requireStaffUnit();
-        Consultation consultation = consultations.requireVisible(consultationId);
+        Consultation consultation;
+        try {
+            consultation = consultations.requireVisible(consultationId);
+        } catch (ApiProblem e) {
+            throw ApiProblem.invalidField("consultationId", "no consultation " + consultationId + " that you can see", "unknown-consultation");
+        }
         if (!consultation.ownerUnitId.equals(sender.id)) {
             throw new ApiProblem(ProblemType.FORBIDDEN, "Only the unit that owns the consultation refers it; it is owned by "
                     + org.unit(consultation.ownerUnitId).map(u -> u.code).orElse("?") + ".");

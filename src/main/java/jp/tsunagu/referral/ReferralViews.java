@@ -83,6 +83,10 @@ public final class ReferralViews {
             String text, Instant occurredAt) {
     }
 
+    @Schema(name = "ReferralPage", description = "A page of referrals")
+    public record ReferralPage(List<ReferralView> items, int page, int size, long totalItems, int totalPages) {
+    }
+
     @Schema(name = "ProgressReportRequest", description = "経過報告 from the receiver")
     public record ReportRequest(
             @NotNull ReportStatus status,

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -88,7 +89,7 @@ public class ChildResource {
     @Operation(summary = "Get a registered child",
             description = "The identifying view where a consent in force covers the caller's unit, else the pseudonymous view "
                     + "(view and viewReason say which). Withdrawal of consent takes effect on the next request. 404 outside the caller's scope.")
-    @APIResponse(responseCode = "200", description = "The child", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "The child", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChildViews.ChildView.class),
             examples = { @ExampleObject(name = "identifying", value = IDENTIFYING), @ExampleObject(name = "pseudonymous", value = PSEUDONYMOUS) }))
     public ChildViews.ChildView getChild(@Parameter(description = "Registry id") @PathParam("id") String id) {
         return service.get(id);
@@ -98,7 +99,7 @@ public class ChildResource {
     @Path("/{id}/consents")
     @RolesAllowed({ Roles.CENTER_ADMIN, Roles.CENTER_STAFF, Roles.BRANCH_STAFF, Roles.MUNICIPAL_COORDINATOR })
     @Operation(summary = "List a child's consents", description = "Every consent, in force or withdrawn, oldest first.")
-    @APIResponse(responseCode = "200", description = "The consents", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "The consents", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ChildViews.ConsentView.class),
             examples = @ExampleObject(name = "one", value = "[" + CONSENT + "]")))
     public List<ChildViews.ConsentView> listConsents(@Parameter(description = "Registry id") @PathParam("id") String id) {
         return service.consents(id);
@@ -125,7 +126,7 @@ public class ChildResource {
     @Operation(summary = "Withdraw a consent", description = "From withdrawnOn on, the consent no longer covers anyone; the next read shows it.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "today",
             value = "{\"withdrawnOn\":\"2024-09-30\"}")))
-    @APIResponse(responseCode = "200", description = "The withdrawn consent", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "The withdrawn consent", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChildViews.ConsentView.class),
             examples = @ExampleObject(name = "withdrawn", value = """
                     {"id":4,"scopes":["CENTER_ONLY","SHARE_WITH_RESIDENCE_MUNICIPALITY"],"obtainedOn":"2024-06-03","obtainedByUnitCode":"m-142034",
                      "documentRef":"同意書 2024-0153","withdrawnOn":"2024-09-30","active":false}""")))

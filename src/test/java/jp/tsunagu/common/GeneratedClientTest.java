@@ -4,10 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.net.URI;
+import java.net.URL;
 
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jp.tsunagu.client.ApiClient;
 import jp.tsunagu.client.ApiException;
@@ -20,10 +21,12 @@ import jp.tsunagu.support.Tokens;
 @QuarkusTest
 class GeneratedClientTest {
 
-    private static ApiClient client(String token) {
-        int port = ConfigProvider.getConfig().getValue("quarkus.http.test-port", Integer.class);
+    @TestHTTPResource("/")
+    URL base;
+
+    private ApiClient client(String token) {
         ApiClient client = new ApiClient();
-        client.updateBaseUri(URI.create("http://localhost:" + port).toString());
+        client.updateBaseUri(URI.create(base.toString().replaceAll("/$", "")).toString());
         if (token != null) {
             client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
         }

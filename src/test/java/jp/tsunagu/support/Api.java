@@ -18,7 +18,7 @@ public final class Api {
      * {@link ContractValidation}). RestAssured.filters(...) appends to a static list, so register once;
      * the class-name check also covers a RestAssured shared with another classloader's copy of Api.
      */
-    private static synchronized void registerContractValidation() {
+    static synchronized void registerContractValidation() {
         if (contractValidationRegistered || io.restassured.RestAssured.filters().stream()
                 .anyMatch(f -> f.getClass().getName().equals(ContractValidation.class.getName()))) {
             contractValidationRegistered = true;

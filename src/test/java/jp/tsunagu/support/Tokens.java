@@ -32,6 +32,11 @@ public final class Tokens {
     private record Cached(String token, Instant refreshAfter) {
     }
 
+    static {
+        // Every test that calls the API gets a token here: the earliest place to start validating responses.
+        Api.registerContractValidation();
+    }
+
     private Tokens() {
     }
 
