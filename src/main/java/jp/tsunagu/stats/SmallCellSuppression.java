@@ -69,12 +69,24 @@ public final class SmallCellSuppression {
     }
 
     public static Result apply(long[][] counts, int threshold) {
-        return new Solver(counts, threshold).run(true);
+        return new Solver(counts, threshold).run(true, null);
+    }
+
+    /**
+     * Like {@link #apply(long[][], int)}, but also withholds the entries marked in {@code forced} before the
+     * secondary steps run, so that the result protects them too. {@code forced} covers the extended grid:
+     * {@code (R+1) × (C+1)}, last column the row totals, last row the column totals, corner the grand total.
+     * This is how linked tables (the same totals published in several tables) are kept consistent: an entry
+     * withheld in one table is forced in the others. Zero entries are never withheld, forced or not (a reader
+     * knows blanks are at least 1, so a blank zero would tell a falsehood the protection check cannot model).
+     */
+    public static Result apply(long[][] counts, int threshold, boolean[][] forced) {
+        return new Solver(counts, threshold).run(true, forced);
     }
 
     /** Step 1 only; exists so tests can show what step 2 adds. */
     static Result applyLineRuleOnly(long[][] counts, int threshold) {
-        return new Solver(counts, threshold).run(false);
+        return new Solver(counts, threshold).run(false, null);
     }
 
     /** Immutable outcome: the counts, their totals, and which of them must not be published. */
@@ -204,8 +216,11 @@ public final class SmallCellSuppression {
             }
         }
 
-        Result run(boolean exactCheck) {
+        Result run(boolean exactCheck, boolean[][] forced) {
             primary();
+            if (forced != null) {
+                force(forced);
+            }
             lineRule();
             if (exactCheck) {
                 exactCheckAndRepair();
@@ -218,6 +233,22 @@ public final class SmallCellSuppression {
                 for (int j = 0; j <= columns; j++) {
                     if (v[i][j] >= 1 && v[i][j] <= threshold - 1) {
                         mark[i][j] = PRIMARY;
+                    }
+                }
+            }
+        }
+
+        private void force(boolean[][] forced) {
+            if (forced.length != rows + 1) {
+                throw new IllegalArgumentException("forced must have " + (rows + 1) + " rows (totals included)");
+            }
+            for (int i = 0; i <= rows; i++) {
+                if (forced[i] == null || forced[i].length != columns + 1) {
+                    throw new IllegalArgumentException("forced row " + i + " must have " + (columns + 1) + " entries");
+                }
+                for (int j = 0; j <= columns; j++) {
+                    if (forced[i][j] && v[i][j] > 0 && mark[i][j] == SHOWN) {
+                        mark[i][j] = SECONDARY;
                     }
                 }
             }

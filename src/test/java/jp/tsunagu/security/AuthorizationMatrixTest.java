@@ -56,6 +56,7 @@ class AuthorizationMatrixTest {
             Role.MUNICIPAL_COORDINATOR, Role.PARTNER_SYSTEM);
     static final Set<Role> ADMIN = EnumSet.of(Role.CENTER_ADMIN);
     static final Set<Role> AUDIT = EnumSet.of(Role.CENTER_ADMIN, Role.AUDITOR);
+    static final Set<Role> STATS = EnumSet.of(Role.CENTER_ADMIN, Role.CENTER_STAFF, Role.BRANCH_STAFF, Role.ANALYST);
 
     /** Which roles pass the function-level check of each operation; every other role must get 403. */
     static final Map<String, Set<Role>> MATRIX = new LinkedHashMap<>();
@@ -76,6 +77,9 @@ class AuthorizationMatrixTest {
                 "createReferral", "getReferral", "transitionReferral", "getReferralHistory", "listReferralReports",
                 "postReferralReport", "referralInbox", "referralOutbox")) {
             MATRIX.put(op, STAFF);
+        }
+        for (String op : List.of("getConsultationStats", "getReferralStats", "getLoadStats", "getChildStats")) {
+            MATRIX.put(op, STATS);
         }
         MATRIX.put("searchAudit", AUDIT);
         MATRIX.put("verifyAudit", AUDIT);

@@ -240,6 +240,68 @@ class SmallCellSuppressionTest {
 
     // ---- helpers ----------------------------------------------------------------------------------------------
 
+    @Test
+    void forcedEntriesAreWithheldAndProtectedLikeSmallOnes() {
+        long[][] counts = {
+                {7, 5, 9},
+                {4, 6, 9},
+                {9, 8, 9}};
+        boolean[][] forced = new boolean[4][4];
+        forced[0][3] = true; // the first row total (21), as if a linked table had withheld it
+        Result result = SmallCellSuppression.apply(counts, 3, forced);
+        assertTrue(result.rowTotalSuppressed(0));
+        assertEquals(0, result.primarySuppressions());
+        assertTrue(result.secondarySuppressions() >= 2, "the forced total needs a partner in its column");
+        assertLineRuleHolds(result);
+        assertUnrecoverable(result);
+    }
+
+    @Test
+    void forcedZerosStayShown() {
+        boolean[][] forced = new boolean[3][3];
+        forced[0][1] = true;
+        Result result = SmallCellSuppression.apply(new long[][] {{5, 0}, {6, 7}}, 3, forced);
+        assertFalse(result.suppressed(0, 1));
+        assertEquals(0, result.primarySuppressions() + result.secondarySuppressions());
+    }
+
+    @Test
+    void randomTablesWithForcedEntriesStayUnrecoverable() {
+        Random random = new Random(20261122);
+        for (int n = 0; n < 150; n++) {
+            int rows = 1 + random.nextInt(4);
+            int columns = 1 + random.nextInt(4);
+            long[][] counts = new long[rows][columns];
+            for (long[] row : counts) {
+                for (int c = 0; c < columns; c++) {
+                    row[c] = random.nextInt(4) == 0 ? 0 : random.nextInt(12);
+                }
+            }
+            boolean[][] forced = new boolean[rows + 1][columns + 1];
+            for (boolean[] line : forced) {
+                for (int c = 0; c <= columns; c++) {
+                    line[c] = random.nextInt(6) == 0;
+                }
+            }
+            Result result = SmallCellSuppression.apply(counts, 3, forced);
+            Grid grid = Grid.of(result);
+            for (int i = 0; i <= rows; i++) {
+                for (int j = 0; j <= columns; j++) {
+                    if (forced[i][j] && grid.value[i][j] > 0) {
+                        assertTrue(grid.blank[i][j], "forced entry shown at " + i + "," + j + " in " + Arrays.deepToString(counts));
+                    }
+                }
+            }
+            assertPrimariesAndZeros(result, Arrays.deepToString(counts));
+            assertUnrecoverable(result);
+        }
+    }
+
+    @Test
+    void forcedMarksMustCoverTheExtendedGrid() {
+        assertThrows(IllegalArgumentException.class, () -> SmallCellSuppression.apply(new long[][] {{1, 2}}, 3, new boolean[1][2]));
+    }
+
     private static void assertSuppressedExactly(Result result, boolean[][] expected) {
         boolean[][] actual = new boolean[result.rows()][result.columns()];
         for (int r = 0; r < result.rows(); r++) {

@@ -78,7 +78,7 @@ public class Idempotency {
         }
         String hash = fingerprint(operation, request);
         Instant now = Instant.now();
-        if (!store.claim(clientId, key, hash, now, now.plus(ttl))) {
+        if (!claim(clientId, key, hash, now)) {
             IdempotencyRecord first = store.find(clientId, key).orElseThrow(
                     () -> new ApiProblem(ProblemType.CONFLICT, "The first request with this Idempotency-Key has just ended; retry."));
             if (!first.requestHash.equals(hash)) {
@@ -105,6 +105,24 @@ public class Idempotency {
         String body = write(created.body());
         store.complete(clientId, key, 201, body, created.location());
         return Response.status(201).type(MediaType.APPLICATION_JSON).entity(body).header("Location", created.location()).build();
+    }
+
+    /** Claims the key, taking over an expired record and retrying when InnoDB picks this claim as a deadlock victim. */
+    private boolean claim(String clientId, String key, String hash, Instant now) {
+        for (int attempt = 1;; attempt++) {
+            try {
+                if (store.claim(clientId, key, hash, now, now.plus(ttl))) {
+                    return true;
+                }
+                if (!store.purgeExpired(clientId, key, now)) {
+                    return false;
+                }
+            } catch (jakarta.persistence.PessimisticLockException | jakarta.persistence.LockTimeoutException e) {
+                if (attempt == 3) {
+                    throw new ApiProblem(ProblemType.CONFLICT, "The first request with this Idempotency-Key is still being processed; retry later.");
+                }
+            }
+        }
     }
 
     private String fingerprint(String operation, Object request) {
