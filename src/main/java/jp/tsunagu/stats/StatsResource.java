@@ -1,12 +1,11 @@
 package jp.tsunagu.stats;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -176,14 +175,8 @@ public class StatsResource {
             @Parameter(description = "Prefecture code; only your own (default)", example = "24", schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]{2}$")) @QueryParam("prefecture") String prefecture,
             @Parameter(description = "Only consultations of residents of these municipalities (comma-separated codes)",
                     example = "242071,242080") @QueryParam("municipalities") String municipalities,
-            @Parameter(description = "json (default) or csv", schema = @Schema(type = SchemaType.STRING, enumeration = { "json", "csv" }))
-            @QueryParam("format") String format,
-            @Parameter(description = "CSV encoding: UTF-8 (with BOM, default) or Windows-31J", schema = @Schema(type = SchemaType.STRING,
-                    enumeration = { "UTF-8", "Windows-31J" })) @QueryParam("charset") String charset,
-            @Parameter(description = "CSV header labels", schema = @Schema(type = SchemaType.STRING, enumeration = { "ja", "en", "code" }))
-            @QueryParam("labels") String labels,
-            @Context HttpHeaders headers) {
-        Output output = Output.negotiate(format, charset, labels, headers);
+            @BeanParam OutputParams outputParams) {
+        Output output = outputParams.negotiate();
         StatsService.ConsultationQuery q = new StatsService.ConsultationQuery(rows, columns, from, to, fiscalYear, prefecture, municipalities);
         return output.csv() ? csv(service.exportConsultations(q, output))
                 : Response.ok(service.consultations(q)).type(MediaType.APPLICATION_JSON).build();
@@ -219,14 +212,8 @@ public class StatsResource {
             @QueryParam("units") String units,
             @Parameter(description = "Which table the CSV carries", schema = @Schema(type = SchemaType.STRING, enumeration = { "byKindAndDirection",
                     "byTiers", "outcomes", "durations", "openByReceivingUnit" })) @QueryParam("table") String table,
-            @Parameter(description = "json (default) or csv", schema = @Schema(type = SchemaType.STRING, enumeration = { "json", "csv" }))
-            @QueryParam("format") String format,
-            @Parameter(description = "CSV encoding: UTF-8 (with BOM, default) or Windows-31J", schema = @Schema(type = SchemaType.STRING,
-                    enumeration = { "UTF-8", "Windows-31J" })) @QueryParam("charset") String charset,
-            @Parameter(description = "CSV header labels", schema = @Schema(type = SchemaType.STRING, enumeration = { "ja", "en", "code" }))
-            @QueryParam("labels") String labels,
-            @Context HttpHeaders headers) {
-        Output output = Output.negotiate(format, charset, labels, headers);
+            @BeanParam OutputParams outputParams) {
+        Output output = outputParams.negotiate();
         StatsService.ReferralQuery q = new StatsService.ReferralQuery(from, to, fiscalYear, prefecture, units, table);
         return output.csv() ? csv(service.exportReferrals(q, output))
                 : Response.ok(service.referrals(q)).type(MediaType.APPLICATION_JSON).build();
@@ -255,14 +242,8 @@ public class StatsResource {
             @Parameter(description = "Which table the CSV carries", schema = @Schema(type = SchemaType.STRING, enumeration = {
                     "openConsultationsByCoordinator", "openConsultationsByOwnerUnit", "activeReferralsByReceivingUnit" }))
             @QueryParam("table") String table,
-            @Parameter(description = "json (default) or csv", schema = @Schema(type = SchemaType.STRING, enumeration = { "json", "csv" }))
-            @QueryParam("format") String format,
-            @Parameter(description = "CSV encoding: UTF-8 (with BOM, default) or Windows-31J", schema = @Schema(type = SchemaType.STRING,
-                    enumeration = { "UTF-8", "Windows-31J" })) @QueryParam("charset") String charset,
-            @Parameter(description = "CSV header labels", schema = @Schema(type = SchemaType.STRING, enumeration = { "ja", "en", "code" }))
-            @QueryParam("labels") String labels,
-            @Context HttpHeaders headers) {
-        Output output = Output.negotiate(format, charset, labels, headers);
+            @BeanParam OutputParams outputParams) {
+        Output output = outputParams.negotiate();
         StatsService.LoadQuery q = new StatsService.LoadQuery(prefecture, units, table);
         return output.csv() ? csv(service.exportLoad(q, output)) : Response.ok(service.load(q)).type(MediaType.APPLICATION_JSON).build();
     }
@@ -288,14 +269,8 @@ public class StatsResource {
             @Parameter(description = "Prefecture code; only your own (default)", example = "24", schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]{2}$")) @QueryParam("prefecture") String prefecture,
             @Parameter(description = "Only children living in these municipalities (comma-separated codes)", example = "242071,242080")
             @QueryParam("municipalities") String municipalities,
-            @Parameter(description = "json (default) or csv", schema = @Schema(type = SchemaType.STRING, enumeration = { "json", "csv" }))
-            @QueryParam("format") String format,
-            @Parameter(description = "CSV encoding: UTF-8 (with BOM, default) or Windows-31J", schema = @Schema(type = SchemaType.STRING,
-                    enumeration = { "UTF-8", "Windows-31J" })) @QueryParam("charset") String charset,
-            @Parameter(description = "CSV header labels", schema = @Schema(type = SchemaType.STRING, enumeration = { "ja", "en", "code" }))
-            @QueryParam("labels") String labels,
-            @Context HttpHeaders headers) {
-        Output output = Output.negotiate(format, charset, labels, headers);
+            @BeanParam OutputParams outputParams) {
+        Output output = outputParams.negotiate();
         StatsService.ChildQuery q = new StatsService.ChildQuery(rows, prefecture, municipalities);
         return output.csv() ? csv(service.exportChildren(q, output)) : Response.ok(service.children(q)).type(MediaType.APPLICATION_JSON).build();
     }
