@@ -13,13 +13,13 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
+
+import jp.tsunagu.common.persistence.VersionedRecord;
 
 @Entity
 @Table(name = "consultation")
-public class Consultation {
+public class Consultation extends VersionedRecord {
 
     @Id
     public String id;
@@ -87,17 +87,4 @@ public class Consultation {
     @Column(name = "topic", nullable = false)
     public Set<String> topics = new LinkedHashSet<>();
 
-    @Version
-    public long version;
-
-    @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false, insertable = false)
-    public Instant updatedAt;
-
-    @PreUpdate
-    void touch() {
-        updatedAt = Instant.now();
-    }
 }

@@ -1,6 +1,5 @@
 package jp.tsunagu.org;
 
-import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
@@ -15,14 +14,14 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
+
+import jp.tsunagu.common.persistence.VersionedRecord;
 
 /** A 医療的ケア児等コーディネーター: affiliated with one unit, covering some municipalities. */
 @Entity
 @Table(name = "coordinator")
-public class Coordinator {
+public class Coordinator extends VersionedRecord {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -61,19 +60,6 @@ public class Coordinator {
     @CollectionTable(name = "coordinator_training", joinColumns = @JoinColumn(name = "coordinator_id"))
     public Set<Training> trainings = new LinkedHashSet<>();
 
-    @Version
-    public long version;
-
-    @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false, insertable = false)
-    public Instant updatedAt;
-
-    @PreUpdate
-    void touch() {
-        updatedAt = Instant.now();
-    }
 
     /** A completed training course (e.g. the 4-day coordinator course) and its fiscal year. */
     @Embeddable

@@ -1,6 +1,5 @@
 package jp.tsunagu.org;
 
-import java.time.Instant;
 import java.time.LocalDate;
 
 import jakarta.persistence.Column;
@@ -10,14 +9,14 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
+
+import jp.tsunagu.common.persistence.VersionedRecord;
 
 /** A center, center site, regional branch, designated city window or municipal office. */
 @Entity
 @Table(name = "org_unit")
-public class OrgUnit {
+public class OrgUnit extends VersionedRecord {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -59,19 +58,6 @@ public class OrgUnit {
     @Column(name = "active_to")
     public LocalDate activeTo;
 
-    @Version
-    public long version;
-
-    @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false, insertable = false)
-    public Instant updatedAt;
-
-    @PreUpdate
-    void touch() {
-        updatedAt = Instant.now();
-    }
 
     public boolean activeOn(LocalDate date) {
         return !date.isBefore(activeFrom) && (activeTo == null || date.isBefore(activeTo));

@@ -1,6 +1,5 @@
 package jp.tsunagu.registry;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashSet;
 import java.util.Set;
@@ -13,14 +12,14 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
-import jakarta.persistence.PreUpdate;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
+
+import jp.tsunagu.common.persistence.VersionedRecord;
 
 /** A registered child (医療的ケア児). Names, birth date, guardian and hospital are identifying data. */
 @Entity
 @Table(name = "child")
-public class Child {
+public class Child extends VersionedRecord {
 
     public enum Sex {
         FEMALE, MALE, OTHER, UNKNOWN
@@ -100,17 +99,4 @@ public class Child {
     @Column(name = "care_code", nullable = false)
     public Set<String> careTypes = new LinkedHashSet<>();
 
-    @Version
-    public long version;
-
-    @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
-    public Instant createdAt;
-
-    @Column(name = "updated_at", nullable = false, insertable = false)
-    public Instant updatedAt;
-
-    @PreUpdate
-    void touch() {
-        updatedAt = Instant.now();
-    }
 }
