@@ -14,6 +14,7 @@ import jakarta.transaction.Transactional;
 public class TaxonomyService {
 
     private final TaxonomyRepository repository;
+    private volatile Map<String, List<String>> activeCodes;
 
     public TaxonomyService(TaxonomyRepository repository) {
         this.repository = repository;
@@ -34,7 +35,7 @@ public class TaxonomyService {
      * field and listing the allowed codes.
      */
     public String requireCode(String kind, String code, String field) {
-        List<String> allowed = repository.activeTerms().stream().filter(t -> t.kind.equals(kind)).map(t -> t.code).toList();
+        List<String> allowed = activeCodes().getOrDefault(kind, List.of());
         if (code == null || !allowed.contains(code)) {
             throw new jp.tsunagu.common.problem.ApiProblem(jp.tsunagu.common.problem.ProblemType.VALIDATION_FAILED,
                     field + " must be one of the " + kind + " codes of GET /api/v1/taxonomies.",
@@ -43,6 +44,20 @@ public class TaxonomyService {
                     Map.of("allowedValues", allowed));
         }
         return code;
+    }
+
+    /**
+     * Active codes by vocabulary, read once: the taxonomy changes only with a migration, and intake checks
+     * three or more codes per request.
+     */
+    private Map<String, List<String>> activeCodes() {
+        Map<String, List<String>> codes = activeCodes;
+        if (codes == null) {
+            codes = repository.activeTerms().stream().collect(Collectors.groupingBy(t -> t.kind,
+                    Collectors.mapping(t -> t.code, Collectors.toUnmodifiableList())));
+            activeCodes = codes;
+        }
+        return codes;
     }
 
     public Optional<TaxonomyViews.Vocabulary> vocabulary(String kind) {
