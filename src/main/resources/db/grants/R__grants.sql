@@ -17,3 +17,4 @@ GRANT DELETE ON consultation_topic TO '${app_user}'@'${app_host}';
 GRANT UPDATE, DELETE ON idempotency_record TO '${app_user}'@'${app_host}';
 GRANT UPDATE ON audit_chain_head TO '${app_user}'@'${app_host}';
 GRANT UPDATE ON referral TO '${app_user}'@'${app_host}';
+GRANT UPDATE ON registration_review TO '${app_user}'@'${app_host}';

@@ -40,6 +40,12 @@ public class AuditLog {
         append(action, objectType, objectId, Outcome.SUCCESS, detail);
     }
 
+    /** A request the service turned down for what it asked (not for who asked), kept though the request fails. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public void rejected(String action, String objectType, Object objectId, String detail) {
+        append(action, objectType, objectId, Outcome.REJECTED, detail);
+    }
+
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void denied(String action, String objectType, Object objectId, String detail) {
         append(action, objectType, objectId, Outcome.DENIED, detail);

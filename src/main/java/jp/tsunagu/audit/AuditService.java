@@ -16,6 +16,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 
 import jp.tsunagu.common.paging.Page;
 import jp.tsunagu.common.paging.PageRequest;
+import jp.tsunagu.common.security.Caller;
 
 /** Reading and verifying the audit trail. */
 @ApplicationScoped
@@ -27,10 +28,12 @@ public class AuditService {
 
     private final EntityManager em;
     private final AuditLog log;
+    private final Caller caller;
 
-    public AuditService(EntityManager em, AuditLog log) {
+    public AuditService(EntityManager em, AuditLog log, Caller caller) {
         this.em = em;
         this.log = log;
+        this.caller = caller;
     }
 
     @Schema(name = "AuditEvent", description = "One audited action: who, as which role and unit, did what to which object, when, with what outcome")
@@ -51,10 +54,16 @@ public class AuditService {
     public record Filter(String subject, String action, String objectType, String objectId, String outcome, Instant from, Instant to) {
     }
 
+    /**
+     * The reader's prefecture only: a row belongs to the prefecture of the unit its actor acted for. Several
+     * prefectures share one deployment and one chain, and none reads another's history.
+     */
     @Transactional
     public Page<EventView> search(Filter f, PageRequest page) {
-        StringBuilder where = new StringBuilder(" where 1 = 1");
+        StringBuilder where = new StringBuilder(" where e.unitCode in (select u.code from OrgUnit u where u.prefCode ="
+                + " (select r.prefCode from OrgUnit r where r.code = :readerUnit))");
         Map<String, Object> p = new HashMap<>();
+        p.put("readerUnit", caller.orgCode().orElse("-"));
         add(where, p, "subject", f.subject());
         add(where, p, "action", f.action());
         add(where, p, "objectType", f.objectType());

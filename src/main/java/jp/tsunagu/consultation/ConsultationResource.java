@@ -41,6 +41,8 @@ import jp.tsunagu.common.security.Roles;
 @Tag(name = "consultations", description = "Consultation intake (相談受付) and the shared timeline (主訴・状況・対応), scoped to the caller's organization")
 public class ConsultationResource {
 
+    static final String LOCATION = "/api/v1/consultations/";
+
     static final String REQUEST = """
             {"receivedAt":"2024-06-03T10:15:00+09:00","channel":"PHONE","requesterType":"FAMILY","kind":"INDIVIDUAL",
              "topics":["RESPITE_RESIDENTIAL"],"residenceLgcode":"142034","anonymous":false,
@@ -82,8 +84,8 @@ public class ConsultationResource {
             @Valid @NotNull ConsultationViews.ConsultationRequest request) {
         return idempotency.create(caller, idempotencyKey, "POST /api/v1/consultations", request, () -> {
             ConsultationViews.ConsultationView created = service.create(request);
-            return new Idempotency.Created(created, "/api/v1/consultations/" + created.id());
-        });
+            return new Idempotency.Created(created, LOCATION + created.id());
+        }, location -> service.get(location.substring(LOCATION.length())));
     }
 
     @GET

@@ -16,6 +16,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
+import jp.tsunagu.access.AccessRules;
 import jp.tsunagu.audit.AuditLog;
 import jp.tsunagu.common.paging.Page;
 import jp.tsunagu.common.paging.PageRequest;
@@ -83,8 +84,12 @@ public class ConsultationService {
         c.topics.addAll(topics);
         if (r.residenceLgcode() != null) {
             LgCodes.require("residenceLgcode", r.residenceLgcode());
-            org.municipality(r.residenceLgcode()).orElseThrow(() -> ApiProblem.invalidField("residenceLgcode",
-                    "unknown municipality " + r.residenceLgcode(), "unknown-municipality"));
+            jp.tsunagu.org.Municipality residence = org.municipality(r.residenceLgcode()).orElseThrow(() -> ApiProblem.invalidField(
+                    "residenceLgcode", "unknown municipality " + r.residenceLgcode(), "unknown-municipality"));
+            if (!residence.prefCode.equals(receiving.prefCode)) {
+                throw ApiProblem.invalidField("residenceLgcode", "is not a municipality of prefecture " + receiving.prefCode
+                        + "; a family of another prefecture is that prefecture's center's case", "out-of-scope");
+            }
             c.residenceLgcode = r.residenceLgcode();
         }
         if (r.childId() != null) {
@@ -95,8 +100,10 @@ public class ConsultationService {
             c.childId = r.childId();
         }
         if (r.coordinatorId() != null) {
-            if (em.find(jp.tsunagu.org.Coordinator.class, r.coordinatorId()) == null) {
-                throw ApiProblem.invalidField("coordinatorId", "unknown coordinator " + r.coordinatorId(), "unknown-coordinator");
+            // One answer for unknown, inactive and other prefectures' coordinators: the check reveals nothing beyond the prefecture.
+            if (!org.isActiveCoordinatorOf(r.coordinatorId(), receiving.prefCode)) {
+                throw ApiProblem.invalidField("coordinatorId", "no active coordinator " + r.coordinatorId() + " in prefecture "
+                        + receiving.prefCode, "unknown-coordinator");
             }
             c.coordinatorId = r.coordinatorId();
         }
@@ -105,7 +112,7 @@ public class ConsultationService {
         c.urgency = r.urgency() == null ? ConsultationEnums.Urgency.NORMAL : r.urgency();
         c.status = ConsultationEnums.Status.OPEN;
         c.createdBy = caller.subject();
-        c.createdByClient = visibility.reach() == Visibility.Reach.PARTNER ? visibility.clientId() : null;
+        c.createdByClient = visibility.reach() == AccessRules.Reach.PARTNER ? visibility.clientId() : null;
         em.persist(c);
         TimelineEntry first = entry(c.id, ConsultationEnums.EntryType.CHIEF_COMPLAINT, c.chiefComplaint, null, receiving.id);
         em.persist(first);
@@ -126,7 +133,7 @@ public class ConsultationService {
         }
         OrgUnit unit = org.unitByCode(code)
                 .orElseThrow(() -> ApiProblem.invalidField("receivingUnitCode", "unknown unit " + code, "unknown-unit"));
-        boolean allowed = visibility.reach() == Visibility.Reach.PREFECTURE ? unit.prefCode.equals(own.prefCode)
+        boolean allowed = visibility.reach() == AccessRules.Reach.PREFECTURE ? unit.prefCode.equals(own.prefCode)
                 : visibility.unitIds().contains(unit.id);
         if (!allowed) {
             throw ApiProblem.invalidField("receivingUnitCode", "you cannot record consultations for " + code, "out-of-scope");
@@ -140,10 +147,9 @@ public class ConsultationService {
 
     /** The consultation if the caller may see it; otherwise 404, whether it exists or not (and a denial is audited). */
     public Consultation requireVisible(String id) {
-        ConsultationScope.Condition scope = ConsultationScope.of(visibility);
-        TypedQuery<Consultation> q = em.createQuery("select c from Consultation c where c.id = :id and " + scope.jpql(), Consultation.class)
-                .setParameter("id", id);
-        scope.parameters().forEach(q::setParameter);
+        AccessRules.Condition scope = AccessRules.consultations(visibility.scope(), AccessRules.Dialect.JPQL, "c");
+        TypedQuery<Consultation> q = scope.bind(em.createQuery("select c from Consultation c where c.id = :id and " + scope.text(),
+                Consultation.class).setParameter("id", id));
         return q.getResultStream().findFirst().orElseThrow(() -> {
             if (em.find(Consultation.class, id) != null) {
                 audit.denied("CONSULTATION_READ", "consultation", id, "out of the caller's scope");
@@ -153,8 +159,8 @@ public class ConsultationService {
     }
 
     public Page<ConsultationViews.ConsultationView> list(Filter f, PageRequest page) {
-        ConsultationScope.Condition scope = ConsultationScope.of(visibility);
-        StringBuilder where = new StringBuilder(" where ").append(scope.jpql());
+        AccessRules.Condition scope = AccessRules.consultations(visibility.scope(), AccessRules.Dialect.JPQL, "c");
+        StringBuilder where = new StringBuilder(" where ").append(scope.text());
         Map<String, Object> params = new HashMap<>(scope.parameters());
         if (f.status() != null) {
             where.append(" and c.status = :status");
@@ -264,7 +270,7 @@ public class ConsultationService {
     }
 
     private void requireStaff() {
-        if (visibility.reach() == Visibility.Reach.PARTNER || visibility.reach() == Visibility.Reach.NONE) {
+        if (visibility.reach() == AccessRules.Reach.PARTNER || visibility.reach() == AccessRules.Reach.NONE) {
             throw new ApiProblem(ProblemType.FORBIDDEN, "Only staff change a consultation's status.");
         }
     }

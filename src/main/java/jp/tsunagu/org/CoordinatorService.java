@@ -186,18 +186,23 @@ public class CoordinatorService {
         Map<String, Municipality> names = lgcodes.isEmpty() ? Map.of()
                 : byKey(em.createQuery("from Municipality m where m.lgcode in :codes", Municipality.class)
                         .setParameter("codes", lgcodes).getResultList(), m -> m.lgcode);
-        boolean staff = caller.isStaff();
+        // Contact details are for staff of the coordinator's own prefecture.
+        String callerPref = access.callerUnit().filter(u -> caller.isStaff()).map(u -> u.prefCode).orElse(null);
         List<OrgViews.CoordinatorView> out = new ArrayList<>();
         for (Coordinator c : coordinators) {
             out.add(new OrgViews.CoordinatorView(c.id, OrgViews.UnitSummary.of(units.get(c.unitId)), c.name, c.nameKana,
                     c.profession, c.profession.labelJa(), c.role, c.role.labelJa(),
-                    staff ? c.phone : null, staff ? c.email : null,
+                    contactsShown(callerPref, units.get(c.unitId)) ? c.phone : null, contactsShown(callerPref, units.get(c.unitId)) ? c.email : null,
                     c.municipalities.stream().sorted().map(lg -> OrgViews.MunicipalityRef.of(names.get(lg))).toList(),
                     c.trainings.stream().sorted(java.util.Comparator.comparing(Coordinator.Training::fiscalYear))
                             .map(t -> new OrgViews.TrainingView(t.course(), t.fiscalYear())).toList(),
                     c.active, c.version));
         }
         return out;
+    }
+
+    private static boolean contactsShown(String callerPref, OrgUnit unit) {
+        return callerPref != null && unit != null && callerPref.equals(unit.prefCode);
     }
 
     private static <K, V> Map<K, V> byKey(Collection<V> values, Function<V, K> key) {

@@ -38,6 +38,13 @@ public class OrgRepository {
         return codes;
     }
 
+    /** Whether an active coordinator with this id works for a unit of the prefecture. */
+    public boolean isActiveCoordinatorOf(long coordinatorId, String prefCode) {
+        return !em.createQuery("select c.id from Coordinator c, OrgUnit u where c.id = :id and c.active = true and u.id = c.unitId"
+                + " and u.prefCode = :pref", Long.class).setParameter("id", coordinatorId).setParameter("pref", prefCode)
+                .getResultList().isEmpty();
+    }
+
     public Optional<OrgUnit> unit(long id) {
         return Optional.ofNullable(em.find(OrgUnit.class, id));
     }

@@ -1,11 +1,14 @@
 package jp.tsunagu.org;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.RequestScoped;
 
+import jp.tsunagu.access.AccessRules;
+import jp.tsunagu.access.AccessRules.Reach;
 import jp.tsunagu.common.security.Caller;
 import jp.tsunagu.common.security.Roles;
 
@@ -20,19 +23,15 @@ import jp.tsunagu.common.security.Roles;
  * <li>partner-system: only what that client submitted itself;</li>
  * <li>analyst, auditor, or a token without a known unit: no case data.</li>
  * </ul>
- * Services turn this into query conditions, so lists, searches, counts and exports can never return
- * more than a by-id read.
+ * Services turn this into query conditions through {@link AccessRules}, so lists, searches, counts and
+ * exports can never return more than a by-id read.
  */
 @RequestScoped
 public class Visibility {
 
-    public enum Reach {
-        PREFECTURE, REGION, MUNICIPALITY, PARTNER, NONE
-    }
-
     /** Stands in for an empty IN list, which JPQL does not accept. */
-    public static final long NO_UNIT = -1L;
-    public static final String NO_MUNICIPALITY = "------";
+    public static final long NO_UNIT = AccessRules.NO_UNIT;
+    public static final String NO_MUNICIPALITY = AccessRules.NO_MUNICIPALITY;
 
     private final Reach reach;
     private final OrgUnit unit;
@@ -40,7 +39,7 @@ public class Visibility {
     private final List<String> lgcodes;
     private final String clientId;
 
-    public Visibility(Caller caller, OrgRepository org) {
+    public Visibility(Caller caller, OrgRepository org, Clock clock) {
         OrgUnit own = caller.orgCode().flatMap(org::unitByCode).orElse(null);
         this.unit = own;
         this.clientId = caller.clientId().orElse(null);
@@ -51,7 +50,7 @@ public class Visibility {
         } else if (caller.hasRole(Roles.BRANCH_STAFF) && own != null) {
             reach = Reach.REGION;
             unitIds = withDescendants(org, own);
-            List<String> covered = new ArrayList<>(org.coveredBy(own.id, LocalDate.now()).stream().map(m -> m.lgcode).toList());
+            List<String> covered = new ArrayList<>(org.coveredBy(own.id, LocalDate.now(clock)).stream().map(m -> m.lgcode).toList());
             if (own.lgcode != null) {
                 covered.add(own.lgcode);
             }
@@ -105,6 +104,17 @@ public class Visibility {
 
     public String clientId() {
         return clientId == null ? "-" : clientId;
+    }
+
+    /** The caller's reach as the values {@link AccessRules} renders its conditions with. */
+    public AccessRules.Scope scope() {
+        return new AccessRules.Scope(reach, unit == null ? null : unit.prefCode, unitIds, lgcodes, clientId);
+    }
+
+    /** Whether the caller works at a center unit (center or center site) of the given prefecture. */
+    public boolean isCenterOf(String prefCode) {
+        return isCenterUnit() && unit.prefCode.equals(prefCode)
+                && (reach == Reach.PREFECTURE || reach == Reach.REGION || reach == Reach.MUNICIPALITY);
     }
 
     public boolean isCenterUnit() {

@@ -1,20 +1,12 @@
 package jp.tsunagu.referral;
 
-import java.time.Clock;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 
-/** The clock and the overdue rules as beans; tests of the rules construct them with a fixed clock instead. */
+/** The overdue rules as a bean (the clock is {@code common.time.JapanClock}); tests of the rules construct them with a fixed clock instead. */
 @ApplicationScoped
 public class ReferralClock {
-
-    @Produces
-    @Singleton
-    Clock clock() {
-        return Clock.systemUTC();
-    }
 
     @Produces
     @Singleton

@@ -14,6 +14,7 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
+import jp.tsunagu.access.AccessRules;
 import jp.tsunagu.audit.AuditLog;
 import jp.tsunagu.common.paging.Page;
 import jp.tsunagu.common.paging.PageRequest;
@@ -303,20 +304,9 @@ public class ReferralService {
     }
 
     private Referral requireVisible(String id) {
-        Map<String, Object> p = new HashMap<>();
-        String scope = switch (visibility.reach()) {
-            case PREFECTURE -> {
-                p.put("scopePref", visibility.prefCode());
-                yield "r.prefCode = :scopePref";
-            }
-            case REGION, MUNICIPALITY -> {
-                p.put("scopeUnits", visibility.unitIds());
-                yield "(r.senderUnitId in :scopeUnits or r.receiverUnitId in :scopeUnits)";
-            }
-            case PARTNER, NONE -> "1 = 0";
-        };
-        TypedQuery<Referral> q = em.createQuery("select r from Referral r where r.id = :id and " + scope, Referral.class).setParameter("id", id);
-        p.forEach(q::setParameter);
+        AccessRules.Condition scope = AccessRules.referrals(visibility.scope(), AccessRules.Dialect.JPQL, "r");
+        TypedQuery<Referral> q = scope.bind(em.createQuery("select r from Referral r where r.id = :id and " + scope.text(), Referral.class)
+                .setParameter("id", id));
         return q.getResultStream().findFirst().orElseThrow(() -> {
             if (em.find(Referral.class, id) != null) {
                 audit.denied("REFERRAL_READ", "referral", id, "out of the caller's scope");
@@ -341,7 +331,7 @@ public class ReferralService {
     }
 
     static List<ReferralState> activeStates() {
-        return List.of(ReferralState.REQUESTED, ReferralState.ACCEPTED, ReferralState.IN_PROGRESS, ReferralState.COMPLETED);
+        return AccessRules.ACTIVE_REFERRAL_STATES.stream().map(ReferralState::valueOf).toList();
     }
 
     private ReferralTransitionRecord history(Referral ref, String action, ReferralState from, ReferralState to, String code, String text) {

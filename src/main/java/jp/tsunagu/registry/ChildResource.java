@@ -43,16 +43,32 @@ public class ChildResource {
             {"id":"7c0e2f0a-8d51-4d9e-b1a3-2e9f0f7b6c55","view":"PSEUDONYMOUS","viewReason":"no consent in force covers your unit",
              "ageBand":"3-5","residence":{"lgcode":"142034","name":"平塚市"},"careTypes":["SUCTION","TUBE_FEEDING"],
              "mobileWithCare":true,"severeDisability":false,"ventilatorDependent":false}""";
+    static final String CONSENT_REQUEST = """
+            {"scopes":["CENTER_ONLY","SHARE_WITH_RESIDENCE_MUNICIPALITY"],"obtainedOn":"2024-06-03","formName":"個人情報使用同意書（第2版）",
+             "documentRef":"同意書 2024-0153","obtainedBy":"平塚 一郎","obtainedFrom":{"name":"山田 花子","relationship":"MOTHER"}}""";
     static final String CONSENT = """
-            {"id":4,"scopes":["CENTER_ONLY","SHARE_WITH_RESIDENCE_MUNICIPALITY"],"obtainedOn":"2024-06-03","obtainedByUnitCode":"m-142034",
-             "documentRef":"同意書 2024-0153","active":true}""";
+            {"id":4,"state":"PENDING","scopes":["CENTER_ONLY","SHARE_WITH_RESIDENCE_MUNICIPALITY"],"obtainedOn":"2024-06-03",
+             "obtainedByUnitCode":"m-142034","formName":"個人情報使用同意書（第2版）","documentRef":"同意書 2024-0153","obtainedBy":"平塚 一郎",
+             "obtainedFrom":{"relationship":"MOTHER"},"recordedBy":"coord.hiratsuka","recordedByUnitCode":"m-142034","active":false}""";
+    static final String CONFIRMED = """
+            {"id":4,"state":"CONFIRMED","scopes":["CENTER_ONLY","SHARE_WITH_RESIDENCE_MUNICIPALITY"],"obtainedOn":"2024-06-03",
+             "obtainedByUnitCode":"m-142034","formName":"個人情報使用同意書（第2版）","documentRef":"同意書 2024-0153","obtainedBy":"平塚 一郎",
+             "obtainedFrom":{"name":"山田 花子","relationship":"MOTHER"},"recordedBy":"coord.hiratsuka","recordedByUnitCode":"m-142034",
+             "reviewedBy":"staff.kanagawa","reviewedAt":"2024-06-04T01:12:00Z","reviewNote":"署名・日付・範囲を原本で確認","active":true}""";
+    static final String HELD = """
+            {"id":"0b6f3c1e-5a2d-4e8f-9c7b-1d2e3f4a5b6c","state":"PENDING","requestedAt":"2024-06-03T01:15:00Z","requestedByUnitCode":"m-142034",
+             "residence":{"lgcode":"142034","name":"平塚市"},"message":"A child who may be the same is registered where you cannot see it. The prefecture center checks this registration and either registers it or matches it to the existing record."}""";
+
+    static final String LOCATION = "/api/v1/children/";
 
     private final ChildService service;
+    private final RegistrationReviewService reviews;
     private final Idempotency idempotency;
     private final Caller caller;
 
-    public ChildResource(ChildService service, Idempotency idempotency, Caller caller) {
+    public ChildResource(ChildService service, RegistrationReviewService reviews, Idempotency idempotency, Caller caller) {
         this.service = service;
+        this.reviews = reviews;
         this.idempotency = idempotency;
         this.caller = caller;
     }
@@ -61,26 +77,34 @@ public class ChildResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.CENTER_ADMIN, Roles.CENTER_STAFF, Roles.BRANCH_STAFF, Roles.MUNICIPAL_COORDINATOR, Roles.PARTNER_SYSTEM })
     @Operation(summary = "Register a child",
-            description = "With the consent taken at registration, if any. A child with the same reading (hiragana/katakana and "
-                    + "full/half width folded), birth date and municipality answers 409 with existingChildIds, unless those ids are "
-                    + "listed in confirmedDistinctFrom. Partner systems must send an Idempotency-Key.")
+            description = "With the consent taken at registration, if any (it waits for the center's check like any consent). The "
+                    + "residence must be a municipality of the caller's prefecture. A child with the same reading (hiragana/katakana and "
+                    + "full/half width folded), birth date and municipality that the caller can read answers 409 with existingChildIds, "
+                    + "unless those ids are listed in confirmedDistinctFrom. If such a child is registered where the caller cannot see "
+                    + "it, the registration is held for the prefecture center: 202 with a RegistrationReview that names no other child. "
+                    + "Partner systems must send an Idempotency-Key; a replay renders the created child or review for the current caller.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "staff", value = """
             {"familyName":"山田","givenName":"太郎","familyNameKana":"やまだ","givenNameKana":"たろう","birthDate":"2021-05-10","sex":"MALE",
              "residenceLgcode":"142034","guardian":{"name":"山田 花子","phone":"090-0000-0000"},"careTypes":["SUCTION","TUBE_FEEDING"],
              "mobileWithCare":true,"severeDisability":false,"ventilatorDependent":false,"primaryHospital":"神奈川県立こども医療センター",
-             "registrationSource":"STAFF","consent":{"scopes":["CENTER_ONLY","SHARE_WITH_RESIDENCE_MUNICIPALITY"],"obtainedOn":"2024-06-03","documentRef":"同意書 2024-0153"}}""")))
+             "registrationSource":"STAFF","consent":""" + CONSENT_REQUEST + "}")))
     @APIResponse(responseCode = "201", description = "Registered", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ChildViews.ChildView.class), examples = @ExampleObject(name = "registered", value = IDENTIFYING)))
+    @APIResponse(responseCode = "202", description = "Held for the prefecture center's review (a possible duplicate you cannot see)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChildViews.ReviewView.class),
+                    examples = @ExampleObject(name = "held", value = HELD)))
     @APIResponse(responseCode = "409", ref = "#/components/responses/Conflict")
     @APIResponse(responseCode = "422", ref = "#/components/responses/Unprocessable")
     public Response registerChild(
             @Parameter(description = "Required for partner systems", example = "0c9d8e7f-1a2b-4c3d-9e8f-7a6b5c4d3e2f")
             @HeaderParam(Idempotency.HEADER) String idempotencyKey,
             @Valid @NotNull ChildViews.ChildRequest request) {
-        return idempotency.create(caller, idempotencyKey, "POST /api/v1/children", request, () -> {
-            ChildViews.ChildView created = service.register(request);
-            return new Idempotency.Created(created, "/api/v1/children/" + created.id());
-        });
+        return idempotency.create(caller, idempotencyKey, "POST /api/v1/children", request, () -> switch (service.register(request)) {
+            case ChildService.Registered r -> new Idempotency.Created(r.child(), LOCATION + r.child().id());
+            case ChildService.HeldForReview h -> new Idempotency.Created(reviews.view(h.review()),
+                    RegistrationReviewResource.LOCATION + h.review().id, 202);
+        }, location -> location.startsWith(LOCATION) ? service.get(location.substring(LOCATION.length()))
+                : reviews.get(location.substring(RegistrationReviewResource.LOCATION.length())));
     }
 
     @GET
@@ -98,20 +122,22 @@ public class ChildResource {
     @GET
     @Path("/{id}/consents")
     @RolesAllowed({ Roles.CENTER_ADMIN, Roles.CENTER_STAFF, Roles.BRANCH_STAFF, Roles.MUNICIPAL_COORDINATOR })
-    @Operation(summary = "List a child's consents", description = "Every consent, in force or withdrawn, oldest first.")
+    @Operation(summary = "List a child's consents", description = "Every consent, pending, in force, rejected or withdrawn, oldest first. "
+            + "Who signed is named only to the prefecture center and to callers who see the child identifying.")
     @APIResponse(responseCode = "200", description = "The consents", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ChildViews.ConsentView.class),
             examples = @ExampleObject(name = "one", value = "[" + CONSENT + "]")))
     public List<ChildViews.ConsentView> listConsents(@Parameter(description = "Registry id") @PathParam("id") String id) {
-        return service.consents(id);
+        return service.listConsents(id);
     }
 
     @POST
     @Path("/{id}/consents")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.CENTER_ADMIN, Roles.CENTER_STAFF, Roles.BRANCH_STAFF, Roles.MUNICIPAL_COORDINATOR })
-    @Operation(summary = "Record a consent", description = "Obtained by the caller's unit; the center is always covered, the other scopes add units.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "residence", value = """
-            {"scopes":["CENTER_ONLY","SHARE_WITH_RESIDENCE_MUNICIPALITY"],"obtainedOn":"2024-06-03","documentRef":"同意書 2024-0153"}""")))
+    @Operation(summary = "Record a consent", description = "The record of a signed form, obtained by the caller's unit: which form, its "
+            + "reference, who took it from whom, when and which sharing. It is PENDING and changes nothing until another person at the "
+            + "prefecture center confirms it against the form (POST …/confirmation); the center is always covered, the other scopes add units.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "residence", value = CONSENT_REQUEST)))
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ChildViews.ConsentView.class), examples = @ExampleObject(name = "recorded", value = CONSENT)))
     public Response recordConsent(@Parameter(description = "Registry id") @PathParam("id") String id,
@@ -120,20 +146,59 @@ public class ChildResource {
     }
 
     @POST
+    @Path("/{id}/consents/{consentId}/confirmation")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.CENTER_ADMIN, Roles.CENTER_STAFF })
+    @Operation(summary = "Confirm a consent against the signed form",
+            description = "Staff of the prefecture center, not the person who recorded it, after checking the form: documentRef repeats "
+                    + "the reference on the form. From then on the consent is in force. 409 when it is no longer PENDING.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "checked",
+            value = "{\"documentRef\":\"同意書 2024-0153\",\"note\":\"署名・日付・範囲を原本で確認\"}")))
+    @APIResponse(responseCode = "200", description = "The confirmed consent", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ChildViews.ConsentView.class), examples = @ExampleObject(name = "confirmed", value = CONFIRMED)))
+    @APIResponse(responseCode = "409", ref = "#/components/responses/Conflict")
+    public ChildViews.ConsentView confirmConsent(@Parameter(description = "Registry id") @PathParam("id") String id,
+            @Parameter(description = "Consent id") @PathParam("consentId") long consentId,
+            @Valid @NotNull ChildViews.Confirmation confirmation) {
+        return service.confirmConsent(id, consentId, confirmation);
+    }
+
+    @POST
+    @Path("/{id}/consents/{consentId}/rejection")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.CENTER_ADMIN, Roles.CENTER_STAFF })
+    @Operation(summary = "Reject a consent the form does not bear out",
+            description = "Staff of the prefecture center, not the person who recorded it. The consent never takes effect.")
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "unsigned",
+            value = "{\"reason\":\"原本に保護者の署名がない\"}")))
+    @APIResponse(responseCode = "200", description = "The rejected consent", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ChildViews.ConsentView.class), examples = @ExampleObject(name = "rejected",
+                    value = "{\"id\":4,\"state\":\"REJECTED\",\"scopes\":[\"CENTER_ONLY\"],\"obtainedOn\":\"2024-06-03\",\"reviewedBy\":\"staff.kanagawa\",\"reviewNote\":\"原本に保護者の署名がない\",\"active\":false}")))
+    @APIResponse(responseCode = "409", ref = "#/components/responses/Conflict")
+    public ChildViews.ConsentView rejectConsent(@Parameter(description = "Registry id") @PathParam("id") String id,
+            @Parameter(description = "Consent id") @PathParam("consentId") long consentId,
+            @Valid @NotNull ChildViews.Rejection rejection) {
+        return service.rejectConsent(id, consentId, rejection);
+    }
+
+    @POST
     @Path("/{id}/consents/{consentId}/withdrawal")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.CENTER_ADMIN, Roles.CENTER_STAFF, Roles.BRANCH_STAFF, Roles.MUNICIPAL_COORDINATOR })
-    @Operation(summary = "Withdraw a consent", description = "From withdrawnOn on, the consent no longer covers anyone; the next read shows it.")
+    @Operation(summary = "Withdraw a consent", description = "Recorded by the prefecture center, the unit that obtained the consent or a "
+            + "unit under it, with the staff member who received the family's request. From then on the consent covers nobody: the next "
+            + "read, list, inbox or replay shows it.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "today",
-            value = "{\"withdrawnOn\":\"2024-09-30\"}")))
+            value = "{\"withdrawnOn\":\"2024-09-30\",\"receivedBy\":\"平塚 一郎\"}")))
     @APIResponse(responseCode = "200", description = "The withdrawn consent", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChildViews.ConsentView.class),
             examples = @ExampleObject(name = "withdrawn", value = """
-                    {"id":4,"scopes":["CENTER_ONLY","SHARE_WITH_RESIDENCE_MUNICIPALITY"],"obtainedOn":"2024-06-03","obtainedByUnitCode":"m-142034",
-                     "documentRef":"同意書 2024-0153","withdrawnOn":"2024-09-30","active":false}""")))
+                    {"id":4,"state":"WITHDRAWN","scopes":["CENTER_ONLY","SHARE_WITH_RESIDENCE_MUNICIPALITY"],"obtainedOn":"2024-06-03",
+                     "obtainedByUnitCode":"m-142034","documentRef":"同意書 2024-0153","withdrawnOn":"2024-09-30","withdrawalReceivedBy":"平塚 一郎",
+                     "active":false}""")))
     @APIResponse(responseCode = "409", ref = "#/components/responses/Conflict")
     public ChildViews.ConsentView withdrawConsent(@Parameter(description = "Registry id") @PathParam("id") String id,
             @Parameter(description = "Consent id") @PathParam("consentId") long consentId,
             @Valid @NotNull ChildViews.Withdrawal withdrawal) {
-        return service.withdraw(id, consentId, withdrawal);
+        return service.withdrawConsent(id, consentId, withdrawal);
     }
 }

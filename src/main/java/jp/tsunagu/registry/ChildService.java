@@ -1,9 +1,9 @@
 package jp.tsunagu.registry;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -11,9 +11,12 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jp.tsunagu.access.AccessRules;
 import jp.tsunagu.audit.AuditLog;
 import jp.tsunagu.common.problem.ApiProblem;
 import jp.tsunagu.common.problem.ProblemType;
@@ -28,68 +31,57 @@ import jp.tsunagu.org.Visibility;
 import jp.tsunagu.taxonomy.TaxonomyService;
 
 /**
- * The child registry: registration with the duplicate check, consent, and the decision per read
- * whether the caller gets the identifying or the pseudonymous view. Every read and change is audited.
+ * The child registry: registration with the duplicate check, and the decision per read whether the
+ * caller gets the identifying or the pseudonymous view. Every read, check and change is audited.
  */
 @ApplicationScoped
 public class ChildService {
+
+    /** What a registration led to: the child, or a review item for the center. */
+    public sealed interface Registration {
+    }
+
+    public record Registered(ChildViews.ChildView child) implements Registration {
+    }
+
+    public record HeldForReview(RegistrationReview review) implements Registration {
+    }
 
     private final EntityManager em;
     private final OrgRepository org;
     private final Visibility visibility;
     private final Caller caller;
     private final TaxonomyService taxonomy;
+    private final ConsentService consents;
     private final AuditLog audit;
+    private final ObjectMapper json;
+    private final Clock clock;
 
     public ChildService(EntityManager em, OrgRepository org, Visibility visibility, Caller caller, TaxonomyService taxonomy,
-            AuditLog audit) {
+            ConsentService consents, AuditLog audit, ObjectMapper json, Clock clock) {
         this.em = em;
         this.org = org;
         this.visibility = visibility;
         this.caller = caller;
         this.taxonomy = taxonomy;
+        this.consents = consents;
         this.audit = audit;
+        this.json = json;
+        this.clock = clock;
     }
-
-    /** Scope of children as a JPQL condition on alias {@code ch}: the same rule for by-id reads and lists. */
-    private String scope(Map<String, Object> p) {
-        return switch (visibility.reach()) {
-            case PREFECTURE -> {
-                p.put("scopePref", visibility.prefCode());
-                yield "ch.prefCode = :scopePref";
-            }
-            case REGION, MUNICIPALITY -> {
-                p.put("scopeUnits", visibility.unitIds());
-                p.put("scopeMunicipalities", visibility.lgcodes());
-                yield "(ch.residenceLgcode in :scopeMunicipalities or ch.registeredByUnitId in :scopeUnits" + REFERRED + ")";
-            }
-            case PARTNER -> {
-                p.put("scopeClient", visibility.clientId());
-                yield "ch.createdByClient = :scopeClient";
-            }
-            case NONE -> "1 = 0";
-        };
-    }
-
-    /** Units a referral about one of the child's consultations was sent to see the child while it is active. */
-    static final String REFERRED = " or exists (select 1 from Referral r, Consultation c where c.childId = ch.id"
-            + " and r.consultationId = c.id and r.receiverUnitId in :scopeUnits and r.state in (jp.tsunagu.referral.ReferralState.REQUESTED,"
-            + " jp.tsunagu.referral.ReferralState.ACCEPTED, jp.tsunagu.referral.ReferralState.IN_PROGRESS, jp.tsunagu.referral.ReferralState.COMPLETED))";
 
     /** The child if visible to the caller, else 404 (a denial is audited when it exists). */
     @Transactional
     public Child requireVisible(String id, String field) {
-        Map<String, Object> p = new HashMap<>();
-        TypedQuery<Child> q = em.createQuery("select ch from Child ch where ch.id = :id and " + scope(p), Child.class)
-                .setParameter("id", id);
-        p.forEach(q::setParameter);
-        return q.getResultStream().findFirst().orElseThrow(() -> {
-            if (em.find(Child.class, id) != null) {
-                audit.denied("CHILD_READ", "child", id, "out of the caller's scope");
-            }
-            return field == null ? ApiProblem.notFound("Child", id)
-                    : ApiProblem.invalidField(field, "no registered child " + id + " that you can see", "unknown-child");
-        });
+        AccessRules.Condition scope = AccessRules.children(visibility.scope(), AccessRules.Dialect.JPQL, "ch");
+        return scope.bind(em.createQuery("select ch from Child ch where ch.id = :id and " + scope.text(), Child.class)
+                .setParameter("id", id)).getResultStream().findFirst().orElseThrow(() -> {
+                    if (em.find(Child.class, id) != null) {
+                        audit.denied("CHILD_READ", "child", id, "out of the caller's scope");
+                    }
+                    return field == null ? ApiProblem.notFound("Child", id)
+                            : ApiProblem.invalidField(field, "no registered child " + id + " that you can see", "unknown-child");
+                });
     }
 
     @Transactional
@@ -100,17 +92,21 @@ public class ChildService {
         return view;
     }
 
+    /**
+     * Registers a child, unless it may be one already registered. The check runs on the normalised reading,
+     * birth date and municipality, within the caller's prefecture (the residence must lie there). Look-alikes
+     * the caller may read answer 409 with their ids; look-alikes outside the caller's view never show: the
+     * registration is held as a review item for the center, and the caller learns only that.
+     */
     @Transactional
-    public ChildViews.ChildView register(ChildViews.ChildRequest r) {
+    public Registration register(ChildViews.ChildRequest r) {
         OrgUnit unit = visibility.unit();
-        if (unit == null || visibility.reach() == Visibility.Reach.NONE) {
+        if (unit == null || visibility.reach() == AccessRules.Reach.NONE) {
             throw new ApiProblem(ProblemType.FORBIDDEN, "Your token names no known organization unit.");
         }
-        LgCodes.require("residenceLgcode", r.residenceLgcode());
-        // The lock on the municipality row serialises registrations there, so two look-alikes cannot both slip through.
-        Municipality residence = org.lockMunicipality(r.residenceLgcode()).orElseThrow(() -> ApiProblem.invalidField(
-                "residenceLgcode", "unknown municipality " + r.residenceLgcode(), "unknown-municipality"));
-        if (r.birthDate().isBefore(LocalDate.now().minusYears(30))) {
+        Municipality residence = residenceInScope(r.residenceLgcode());
+        LocalDate today = LocalDate.now(clock);
+        if (r.birthDate().isBefore(today.minusYears(30))) {
             throw ApiProblem.invalidField("birthDate", "must be within the last 30 years", "too-old");
         }
         List<String> careTypes = r.careTypes() == null ? List.of() : r.careTypes();
@@ -119,17 +115,75 @@ public class ChildService {
         }
         String key = Kana.normalize(r.familyNameKana() + r.givenNameKana());
         List<String> lookAlikes = em.createQuery("select ch.id from Child ch where ch.nameKanaKey = :key and ch.birthDate = :birth"
-                + " and ch.residenceLgcode = :lg order by ch.createdAt", String.class)
-                .setParameter("key", key).setParameter("birth", r.birthDate()).setParameter("lg", r.residenceLgcode()).getResultList();
-        List<String> unconfirmed = new ArrayList<>(lookAlikes);
+                + " and ch.residenceLgcode = :lg and ch.prefCode = :pref order by ch.createdAt, ch.id", String.class)
+                .setParameter("key", key).setParameter("birth", r.birthDate()).setParameter("lg", r.residenceLgcode())
+                .setParameter("pref", residence.prefCode).getResultList();
+        AccessRules.Condition scope = AccessRules.children(visibility.scope(), AccessRules.Dialect.JPQL, "ch");
+        List<String> visible = lookAlikes.isEmpty() ? List.of()
+                : scope.bind(em.createQuery("select ch.id from Child ch where ch.id in (:ids) and " + scope.text()
+                        + " order by ch.createdAt, ch.id", String.class).setParameter("ids", lookAlikes)).getResultList();
+        List<String> unconfirmed = new ArrayList<>(visible);
         if (r.confirmedDistinctFrom() != null) {
             unconfirmed.removeAll(new HashSet<>(r.confirmedDistinctFrom()));
         }
         if (!unconfirmed.isEmpty()) {
+            audit.rejected("CHILD_DUPLICATE_CHECK", "municipality", r.residenceLgcode(), "look-alikes you can read: " + unconfirmed);
             throw new ApiProblem(ProblemType.CONFLICT, "A child with the same reading, birth date and municipality is registered ("
                     + unconfirmed.get(0) + "). Use that record, or repeat the request with its id in confirmedDistinctFrom "
                     + "if this is another child.", List.of(), Map.of("existingChildIds", unconfirmed));
         }
+        List<String> hidden = new ArrayList<>(lookAlikes);
+        hidden.removeAll(visible);
+        if (!hidden.isEmpty()) {
+            RegistrationReview review = holdForReview(r, residence, unit, hidden);
+            audit.record("CHILD_DUPLICATE_CHECK", "registration-review", review.id, "held for the center's review");
+            return new HeldForReview(review);
+        }
+        audit.record("CHILD_DUPLICATE_CHECK", "municipality", r.residenceLgcode(), "no look-alike");
+        Child c = persist(r, residence, key, unit.id, caller.subject(),
+                visibility.reach() == AccessRules.Reach.PARTNER ? visibility.clientId() : null);
+        if (r.consent() != null) {
+            consents.add(c, r.consent(), unit);
+        }
+        return new Registered(view(c));
+    }
+
+    /** The residence of a registration: a known municipality of the caller's own prefecture. */
+    private Municipality residenceInScope(String lgcode) {
+        LgCodes.require("residenceLgcode", lgcode);
+        // The lock on the municipality row serialises registrations there, so two look-alikes cannot both slip through.
+        Municipality residence = org.lockMunicipality(lgcode).orElseThrow(() -> ApiProblem.invalidField(
+                "residenceLgcode", "unknown municipality " + lgcode, "unknown-municipality"));
+        if (!residence.prefCode.equals(visibility.prefCode())) {
+            throw ApiProblem.invalidField("residenceLgcode", "is not a municipality of your prefecture (" + visibility.prefCode() + ")",
+                    "out-of-scope");
+        }
+        return residence;
+    }
+
+    private RegistrationReview holdForReview(ChildViews.ChildRequest r, Municipality residence, OrgUnit unit, List<String> candidates) {
+        RegistrationReview review = new RegistrationReview();
+        review.id = UUID.randomUUID().toString();
+        review.prefCode = residence.prefCode;
+        review.state = RegistrationReview.State.PENDING;
+        try {
+            review.requestJson = json.writeValueAsString(r);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+        review.residenceLgcode = residence.lgcode;
+        review.requestedBy = caller.subject();
+        review.requestedByUnitId = unit.id;
+        review.createdByClient = visibility.reach() == AccessRules.Reach.PARTNER ? visibility.clientId() : null;
+        review.requestedAt = clock.instant();
+        review.candidates.addAll(candidates);
+        em.persist(review);
+        em.flush();
+        return review;
+    }
+
+    /** Writes the child row (the duplicate check is the caller's business) and audits the creation. */
+    Child persist(ChildViews.ChildRequest r, Municipality residence, String key, long unitId, String createdBy, String client) {
         Child c = new Child();
         c.id = UUID.randomUUID().toString();
         c.prefCode = residence.prefCode;
@@ -146,112 +200,88 @@ public class ChildService {
             c.guardianPhone = r.guardian().phone();
             c.guardianEmail = r.guardian().email();
         }
-        c.careTypes.addAll(careTypes);
+        c.careTypes.addAll(r.careTypes() == null ? List.of() : r.careTypes());
         c.mobileWithCare = r.mobileWithCare();
         c.severeDisability = r.severeDisability();
         c.ventilatorDependent = r.ventilatorDependent();
         c.primaryHospital = r.primaryHospital();
         c.registrationSource = r.registrationSource();
-        c.registeredByUnitId = unit.id;
-        c.createdBy = caller.subject();
-        c.createdByClient = visibility.reach() == Visibility.Reach.PARTNER ? visibility.clientId() : null;
+        c.registeredByUnitId = unitId;
+        c.createdBy = createdBy;
+        c.createdByClient = client;
         em.persist(c);
         em.flush();
         audit.record("CHILD_CREATE", "child", c.id, null);
-        if (r.consent() != null) {
-            addConsent(c, r.consent());
-        }
-        return view(c);
+        return c;
     }
 
     @Transactional
     public ChildViews.ConsentView recordConsent(String childId, ChildViews.ConsentRequest r) {
-        requireStaff();
-        return consentView(addConsent(requireVisible(childId, null), r));
+        Child child = requireVisible(childId, null);
+        return consentView(child, consents.record(child, r));
     }
 
     @Transactional
-    public ChildViews.ConsentView withdraw(String childId, long consentId, ChildViews.Withdrawal w) {
-        requireStaff();
+    public List<ChildViews.ConsentView> listConsents(String childId) {
         Child child = requireVisible(childId, null);
-        Consent consent = em.find(Consent.class, consentId);
-        if (consent == null || !consent.childId.equals(child.id)) {
-            throw ApiProblem.notFound("Consent", consentId);
-        }
-        if (consent.withdrawnOn != null) {
-            throw new ApiProblem(ProblemType.CONFLICT, "Consent " + consentId + " was withdrawn on " + consent.withdrawnOn + ".");
-        }
-        if (w.withdrawnOn().isBefore(consent.obtainedOn)) {
-            throw ApiProblem.invalidField("withdrawnOn", "is before the consent was obtained (" + consent.obtainedOn + ")", "before-obtained");
-        }
-        consent.withdrawnOn = w.withdrawnOn();
-        em.flush();
-        audit.record("CONSENT_WITHDRAW", "child", child.id, "consent " + consentId);
-        return consentView(consent);
+        boolean named = seesSigner(child);
+        return consents.list(child).stream().map(c -> consents.view(c, named)).toList();
     }
 
     @Transactional
-    public List<ChildViews.ConsentView> consents(String childId) {
+    public ChildViews.ConsentView confirmConsent(String childId, long consentId, ChildViews.Confirmation r) {
         Child child = requireVisible(childId, null);
-        return consentsOf(child.id).stream().map(this::consentView).toList();
+        return consentView(child, consents.confirm(child, consentId, r));
     }
 
-    private Consent addConsent(Child child, ChildViews.ConsentRequest r) {
-        Consent consent = new Consent();
-        consent.childId = child.id;
-        consent.shareCenter = true;
-        consent.shareResidence = r.scopes().contains(Consent.Scope.SHARE_WITH_RESIDENCE_MUNICIPALITY);
-        consent.shareReferrals = r.scopes().contains(Consent.Scope.SHARE_WITH_REFERRAL_RECIPIENTS);
-        consent.obtainedOn = r.obtainedOn();
-        consent.obtainedByUnitId = visibility.unit().id;
-        consent.documentRef = r.documentRef();
-        consent.recordedBy = caller.subject();
-        em.persist(consent);
-        em.flush();
-        audit.record("CONSENT_RECORD", "child", child.id, "consent " + consent.id + " " + consent.scopes());
-        return consent;
+    @Transactional
+    public ChildViews.ConsentView rejectConsent(String childId, long consentId, ChildViews.Rejection r) {
+        Child child = requireVisible(childId, null);
+        return consentView(child, consents.reject(child, consentId, r));
     }
 
-    private List<Consent> consentsOf(String childId) {
-        return em.createQuery("from Consent c where c.childId = :id order by c.id", Consent.class).setParameter("id", childId).getResultList();
+    @Transactional
+    public ChildViews.ConsentView withdrawConsent(String childId, long consentId, ChildViews.Withdrawal w) {
+        Child child = requireVisible(childId, null);
+        return consentView(child, consents.withdraw(child, consentId, w));
+    }
+
+    private ChildViews.ConsentView consentView(Child child, Consent consent) {
+        return consents.view(consent, seesSigner(child));
+    }
+
+    /** Who signed a consent is identifying: the center sees it, and callers who see the child identifying. */
+    private boolean seesSigner(Child child) {
+        return visibility.isCenterOf(child.prefCode) || identifyingDeniedBecause(child) == null;
     }
 
     /** Why the caller may not see identifying data of the child, or null when they may. */
     public String identifyingDeniedBecause(Child child) {
         OrgUnit unit = visibility.unit();
-        if (unit == null || visibility.reach() == Visibility.Reach.PARTNER) {
+        if (unit == null || visibility.reach() == AccessRules.Reach.PARTNER) {
             return "identifying data is shown to the units a consent covers, not to partner systems";
         }
-        LocalDate today = LocalDate.now();
-        List<Consent> active = consentsOf(child.id).stream().filter(c -> c.activeOn(today)).toList();
-        if (active.isEmpty()) {
-            return "no consent in force";
+        List<Consent> inForce = consents.inForce(child.id);
+        if (inForce.isEmpty()) {
+            return consents.hasPending(child.id) ? "no consent in force (one awaits the center's check against the signed form)"
+                    : "no consent in force";
         }
-        boolean center = visibility.isCenterUnit() && unit.prefCode.equals(child.prefCode);
-        boolean residence = child.residenceLgcode.equals(unit.lgcode) && active.stream().anyMatch(c -> c.shareResidence);
-        boolean referral = active.stream().anyMatch(c -> c.shareReferrals) && isReferralRecipient(child, unit);
+        boolean center = visibility.isCenterOf(child.prefCode);
+        boolean residence = child.residenceLgcode.equals(unit.lgcode) && inForce.stream().anyMatch(c -> c.shareResidence);
+        boolean referral = inForce.stream().anyMatch(c -> c.shareReferrals) && isReferralRecipient(child, unit);
         return center || residence || referral ? null : "no consent in force covers your unit";
     }
 
-    /** Whether the unit received an active referral about one of the child's consultations. */
-    boolean isReferralRecipient(Child child, OrgUnit unit) {
-        return !em.createQuery("select r.id from Referral r, Consultation c where c.childId = :child and r.consultationId = c.id"
-                + " and r.receiverUnitId = :unit and r.state in (jp.tsunagu.referral.ReferralState.REQUESTED,"
-                + " jp.tsunagu.referral.ReferralState.ACCEPTED, jp.tsunagu.referral.ReferralState.IN_PROGRESS,"
-                + " jp.tsunagu.referral.ReferralState.COMPLETED)", String.class)
-                .setParameter("child", child.id).setParameter("unit", unit.id).setMaxResults(1).getResultList().isEmpty();
+    /** Whether the unit itself received an active referral about one of the child's consultations. */
+    private boolean isReferralRecipient(Child child, OrgUnit unit) {
+        AccessRules.Condition referred = AccessRules.childReferredTo(List.of(unit.id), AccessRules.Dialect.JPQL, "ch");
+        return !referred.bind(em.createQuery("select ch.id from Child ch where ch.id = :child and " + referred.text(), String.class)
+                .setParameter("child", child.id)).setMaxResults(1).getResultList().isEmpty();
     }
 
     /** The consent gate of referrals: does a consent in force let referral recipients see who the child is? */
     public boolean sharesWithReferralRecipients(String childId) {
-        LocalDate today = LocalDate.now();
-        return consentsOf(childId).stream().anyMatch(c -> c.activeOn(today) && c.shareReferrals);
-    }
-
-    private void requireStaff() {
-        if (visibility.reach() == Visibility.Reach.PARTNER || visibility.reach() == Visibility.Reach.NONE) {
-            throw new ApiProblem(ProblemType.FORBIDDEN, "Only staff record or withdraw consent.");
-        }
+        return consents.inForce(childId).stream().anyMatch(c -> c.shareReferrals);
     }
 
     ChildViews.ChildView view(Child c) {
@@ -270,8 +300,8 @@ public class ChildService {
     }
 
     /** School stages: coarse enough not to identify, fine enough for planning support. */
-    static String ageBand(LocalDate birthDate) {
-        int years = Period.between(birthDate, LocalDate.now()).getYears();
+    String ageBand(LocalDate birthDate) {
+        int years = Period.between(birthDate, LocalDate.now(clock)).getYears();
         if (years < 3) {
             return "0-2";
         }
@@ -288,11 +318,5 @@ public class ChildService {
             return "15-17";
         }
         return "18+";
-    }
-
-    private ChildViews.ConsentView consentView(Consent c) {
-        String unitCode = org.unit(c.obtainedByUnitId).map(u -> u.code).orElse(null);
-        return new ChildViews.ConsentView(c.id, c.scopes(), c.obtainedOn, unitCode, c.documentRef, c.withdrawnOn,
-                c.activeOn(LocalDate.now()));
     }
 }

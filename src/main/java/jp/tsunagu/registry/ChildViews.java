@@ -32,21 +32,115 @@ public final class ChildViews {
             @Email @Size(max = 200) String email) {
     }
 
-    @Schema(name = "ConsentRequest", description = "A signed consent (同意書): which sharing the family agreed to")
+    @Schema(name = "ConsentSigner", description = "Who signed the consent form for the child (identifying data)")
+    public record Signer(
+            @NotBlank @Size(max = 100) @Schema(examples = "山田 花子") String name,
+            @NotNull Consent.Relationship relationship) {
+    }
+
+    @Schema(name = "ConsentRequest", description = "The record of a signed consent form (個人情報使用同意書): which form, where the "
+            + "paper or scan is filed, who took it from whom, when, and which sharing the family agreed to. It takes effect once "
+            + "another person at the prefecture center has checked it against the form.")
     public record ConsentRequest(
-            @NotEmpty @Size(max = 3) List<Consent.Scope> scopes,
-            @NotNull @PastOrPresent @Schema(examples = "2024-06-03") LocalDate obtainedOn,
-            @Size(max = 200) @Schema(description = "Where the signed paper is filed", examples = "同意書 2024-0153") String documentRef) {
+            @NotEmpty @Size(max = 3) List<Consent.@NotNull Scope> scopes,
+            @NotNull @PastOrPresent @Schema(description = "The day the form was signed (Japan date)", examples = "2024-06-03") LocalDate obtainedOn,
+            @NotBlank @Size(max = 100) @Schema(description = "Which form was signed", examples = "個人情報使用同意書（第2版）") String formName,
+            @NotBlank @Size(max = 200) @Schema(description = "Where the signed paper or its scan is filed", examples = "同意書 2024-0153") String documentRef,
+            @NotBlank @Size(max = 100) @Schema(description = "The staff member who took the signature", examples = "平塚 一郎") String obtainedBy,
+            @NotNull @Valid Signer obtainedFrom) {
     }
 
-    @Schema(name = "ConsentWithdrawal", description = "The day the family withdrew the consent (today at the latest)")
-    public record Withdrawal(@NotNull @PastOrPresent @Schema(examples = "2024-09-30") LocalDate withdrawnOn) {
+    @Schema(name = "ConsentWithdrawal", description = "The family's withdrawal of a consent: from which day (today at the latest) and "
+            + "which staff member received the request")
+    public record Withdrawal(
+            @NotNull @PastOrPresent @Schema(examples = "2024-09-30") LocalDate withdrawnOn,
+            @NotBlank @Size(max = 100) @Schema(description = "The staff member who received the family's request", examples = "平塚 一郎") String receivedBy) {
     }
 
-    @Schema(name = "Consent", description = "A consent and whether it is in force")
+    @Schema(name = "ConsentConfirmation", description = "A second person at the prefecture center confirms the consent after checking "
+            + "the signed form: documentRef must repeat the reference written on the form")
+    public record Confirmation(
+            @NotBlank @Size(max = 200) @Schema(examples = "同意書 2024-0153") String documentRef,
+            @Size(max = 500) @Schema(examples = "署名・日付・範囲を原本で確認") String note) {
+    }
+
+    @Schema(name = "ConsentRejection", description = "The center rejects a recorded consent that the form does not bear out")
+    public record Rejection(@NotBlank @Size(max = 500) @Schema(examples = "原本に保護者の署名がない") String reason) {
+    }
+
+    @Schema(name = "Consent", description = "A consent record, its review by the center and whether it is in force. obtainedFrom.name "
+            + "is shown only to callers who see the child's identifying data and to the prefecture center.")
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record ConsentView(long id, List<Consent.Scope> scopes, LocalDate obtainedOn, String obtainedByUnitCode,
-            String documentRef, LocalDate withdrawnOn, boolean active) {
+    public record ConsentView(
+            long id,
+            @Schema(required = true) Consent.State state,
+            @Schema(required = true) List<Consent.Scope> scopes,
+            @Schema(required = true) LocalDate obtainedOn,
+            String obtainedByUnitCode,
+            String formName,
+            String documentRef,
+            String obtainedBy,
+            SignerView obtainedFrom,
+            String recordedBy,
+            String recordedByUnitCode,
+            String reviewedBy,
+            java.time.Instant reviewedAt,
+            String reviewNote,
+            LocalDate withdrawnOn,
+            String withdrawalReceivedBy,
+            @Schema(required = true, description = "Confirmed and obtained by today (Japan date)") boolean active) {
+    }
+
+    @Schema(name = "ConsentSignerView", description = "Who signed; the name only where the caller may see identifying data")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record SignerView(String name, Consent.Relationship relationship) {
+    }
+
+    @Schema(name = "ConsentReviewItem", description = "A consent waiting for the center's check against the signed form")
+    public record ConsentReviewItem(
+            @Schema(required = true) String childId,
+            @Schema(required = true) OrgViews.MunicipalityRef residence,
+            @Schema(required = true) ConsentView consent) {
+    }
+
+    @Schema(name = "RegistrationReview", description = "A registration held for the prefecture center because a child who may be the "
+            + "same is registered where the caller cannot see it. The requester sees the state and, once registered, the new child's id; "
+            + "the center also sees the submitted registration and the candidates.")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ReviewView(
+            @Schema(required = true, examples = "0b6f3c1e-5a2d-4e8f-9c7b-1d2e3f4a5b6c") String id,
+            @Schema(required = true) RegistrationReview.State state,
+            @Schema(required = true) java.time.Instant requestedAt,
+            @Schema(required = true, examples = "m-142034") String requestedByUnitCode,
+            @Schema(required = true) OrgViews.MunicipalityRef residence,
+            @Schema(required = true) String message,
+            @Schema(description = "REGISTERED: the new child; MATCHED_EXISTING: the existing child (center only)") String childId,
+            @Schema(description = "Center only") String requestedBy,
+            @Schema(description = "Center only: the registration as submitted") ChildRequest registration,
+            @Schema(description = "Center only: registered children it may be") List<String> candidateChildIds,
+            String resolvedBy,
+            java.time.Instant resolvedAt,
+            String resolutionNote) {
+    }
+
+    @Schema(name = "RegistrationReviewPage", description = "A page of held registrations")
+    public record ReviewPage(List<ReviewView> items, int page, int size, long totalItems, int totalPages) {
+    }
+
+    @Schema(name = "ConsentReviewPage", description = "A page of consents waiting for the center's check")
+    public record ConsentReviewPage(List<ConsentReviewItem> items, int page, int size, long totalItems, int totalPages) {
+    }
+
+    @Schema(name = "RegistrationReviewResolution", description = "The center's decision on a held registration")
+    public record Resolution(
+            @NotNull @Schema(description = "REGISTER_AS_NEW registers the child as submitted; SAME_AS_EXISTING links the review to one of "
+                    + "the candidates") ResolutionOutcome outcome,
+            @Size(max = 36) @Schema(description = "Required with SAME_AS_EXISTING: one of candidateChildIds") String existingChildId,
+            @Size(max = 500) @Schema(examples = "生年月日・住所・保護者名が一致しない別の児") String note) {
+    }
+
+    public enum ResolutionOutcome {
+        REGISTER_AS_NEW, SAME_AS_EXISTING
     }
 
     @Schema(name = "ChildRegistration", description = "A child to register. Duplicates (same reading, birth date and municipality) "

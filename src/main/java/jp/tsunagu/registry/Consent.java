@@ -1,15 +1,24 @@
 package jp.tsunagu.registry;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** A signed consent (同意書) and the sharing it allows, until withdrawn. */
+/**
+ * The record of a signed consent form (個人情報使用同意書): which form, where the paper is filed, who took
+ * it from whom, and the sharing it allows. It is in force only once a second person at the prefecture
+ * center has checked it against the form ({@link State#CONFIRMED}), until it is withdrawn.
+ */
 @Entity
 @Table(name = "consent")
 public class Consent {
@@ -23,12 +32,26 @@ public class Consent {
         SHARE_WITH_REFERRAL_RECIPIENTS
     }
 
+    /** PENDING → CONFIRMED or REJECTED by the center (another person than the recorder); PENDING or CONFIRMED → WITHDRAWN. */
+    public enum State {
+        PENDING, CONFIRMED, REJECTED, WITHDRAWN
+    }
+
+    /** Who signed the form for the child. */
+    public enum Relationship {
+        MOTHER, FATHER, GUARDIAN, SELF, OTHER
+    }
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
     @Column(name = "child_id", nullable = false)
     public String childId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false)
+    public State state;
 
     @Column(name = "share_center", nullable = false)
     public boolean shareCenter;
@@ -45,6 +68,19 @@ public class Consent {
     @Column(name = "obtained_by_unit_id", nullable = false)
     public Long obtainedByUnitId;
 
+    @Column(name = "form_name")
+    public String formName;
+
+    @Column(name = "obtained_by_person")
+    public String obtainedByPerson;
+
+    @Column(name = "obtained_from_name")
+    public String obtainedFromName;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "obtained_from_relationship")
+    public Relationship obtainedFromRelationship;
+
     @Column(name = "document_ref")
     public String documentRef;
 
@@ -54,12 +90,43 @@ public class Consent {
     @Column(name = "recorded_by", nullable = false)
     public String recordedBy;
 
-    public boolean activeOn(LocalDate day) {
-        return !obtainedOn.isAfter(day) && (withdrawnOn == null || withdrawnOn.isAfter(day));
+    @Column(name = "recorded_by_unit_id", nullable = false)
+    public Long recordedByUnitId;
+
+    @Column(name = "created_at", insertable = false, updatable = false)
+    public Instant createdAt;
+
+    @Column(name = "reviewed_by")
+    public String reviewedBy;
+
+    @Column(name = "reviewed_by_unit_id")
+    public Long reviewedByUnitId;
+
+    @Column(name = "reviewed_at")
+    public Instant reviewedAt;
+
+    @Column(name = "review_note")
+    public String reviewNote;
+
+    @Column(name = "withdrawal_received_by")
+    public String withdrawalReceivedBy;
+
+    @Column(name = "withdrawn_by")
+    public String withdrawnBy;
+
+    @Column(name = "withdrawn_by_unit_id")
+    public Long withdrawnByUnitId;
+
+    @Column(name = "withdrawn_at")
+    public Instant withdrawnAt;
+
+    /** In force on a day: confirmed by the center and obtained by then (a withdrawal ends the CONFIRMED state). */
+    public boolean inForceOn(LocalDate day) {
+        return state == State.CONFIRMED && !obtainedOn.isAfter(day);
     }
 
-    public java.util.List<Scope> scopes() {
-        java.util.List<Scope> scopes = new java.util.ArrayList<>();
+    public List<Scope> scopes() {
+        List<Scope> scopes = new ArrayList<>();
         if (shareCenter) {
             scopes.add(Scope.CENTER_ONLY);
         }

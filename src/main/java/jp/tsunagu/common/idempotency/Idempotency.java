@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,6 +30,10 @@ import jp.tsunagu.common.problem.ProblemType;
  * the same body replays the first response; with another body it is a 422; while the first request is
  * still running a retry gets 409. Keys are scoped per client and kept {@code tsunagu.idempotency.ttl}
  * (24 h by default).
+ * <p>
+ * Only the status and the Location of the first response are stored, never its body: a replay renders the
+ * created resource again for the current caller, so consent withdrawn since, scope and audit apply to it
+ * exactly as to a read of that Location.
  */
 @ApplicationScoped
 public class Idempotency {
@@ -36,20 +41,23 @@ public class Idempotency {
     public static final String HEADER = "Idempotency-Key";
 
     private final IdempotencyStore store;
-    private final ObjectMapper json;
     private final ObjectMapper canonical;
     private final Duration ttl;
 
     public Idempotency(IdempotencyStore store, ObjectMapper json,
             @ConfigProperty(name = "tsunagu.idempotency.ttl", defaultValue = "PT24H") Duration ttl) {
         this.store = store;
-        this.json = json;
         this.canonical = json.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
                 .configure(com.fasterxml.jackson.databind.MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true);
         this.ttl = ttl;
     }
 
-    public record Created(Object body, String location) {
+    /** What a creating request produced: 201 with the new resource, or another 2xx (202 for a review item). */
+    public record Created(Object body, String location, int status) {
+
+        public Created(Object body, String location) {
+            this(body, location, 201);
+        }
     }
 
     /**
@@ -57,18 +65,22 @@ public class Idempotency {
      * staff may send one (their key space is their user); without one, staff requests simply create.
      */
     public Response create(jp.tsunagu.common.security.Caller caller, String key, String operation, Object request,
-            Supplier<Created> create) {
+            Supplier<Created> create, Function<String, Object> render) {
         boolean partner = caller.hasRole(jp.tsunagu.common.security.Roles.PARTNER_SYSTEM);
         if (key == null && !partner) {
             Created created = create.get();
-            return Response.status(201).header("Location", created.location()).entity(created.body()).build();
+            return Response.status(created.status()).header("Location", created.location()).entity(created.body()).build();
         }
         String client = partner ? caller.clientId().orElse("-") : "user:" + caller.subject();
-        return once(client, key, operation, request, create);
+        return once(client, key, operation, request, create, render);
     }
 
-    /** Runs {@code create} once per (client, key); {@code request} is what the fingerprint is taken over. */
-    public Response once(String clientId, String key, String operation, Object request, Supplier<Created> create) {
+    /**
+     * Runs {@code create} once per (client, key); {@code request} is what the fingerprint is taken over, and
+     * {@code render} turns the stored Location into the body of a replay, as a read of it would.
+     */
+    public Response once(String clientId, String key, String operation, Object request, Supplier<Created> create,
+            Function<String, Object> render) {
         if (key == null || key.isBlank()) {
             throw new ApiProblem(ProblemType.VALIDATION_FAILED, "Send an Idempotency-Key header so a retry cannot create a second record.",
                     List.of(new Problem.FieldError(HEADER, "is required", "NotBlank")), Map.of());
@@ -88,12 +100,11 @@ public class Idempotency {
             if (IdempotencyStore.IN_FLIGHT.equals(first.state)) {
                 throw new ApiProblem(ProblemType.CONFLICT, "The first request with this Idempotency-Key is still being processed; retry later.");
             }
-            Response.ResponseBuilder replay = Response.status(first.responseStatus).type(MediaType.APPLICATION_JSON)
-                    .entity(first.responseBody).header("Idempotent-Replayed", "true");
-            if (first.location != null) {
-                replay.header("Location", first.location);
+            if (first.location == null) {
+                throw new ApiProblem(ProblemType.CONFLICT, "The first request with this Idempotency-Key left nothing to replay; use a new key.");
             }
-            return replay.build();
+            return Response.status(first.responseStatus).type(MediaType.APPLICATION_JSON).entity(render.apply(first.location))
+                    .header("Idempotent-Replayed", "true").header("Location", first.location).build();
         }
         Created created;
         try {
@@ -102,9 +113,9 @@ public class Idempotency {
             store.release(clientId, key);
             throw e;
         }
-        String body = write(created.body());
-        store.complete(clientId, key, 201, body, created.location());
-        return Response.status(201).type(MediaType.APPLICATION_JSON).entity(body).header("Location", created.location()).build();
+        store.complete(clientId, key, created.status(), null, created.location());
+        return Response.status(created.status()).type(MediaType.APPLICATION_JSON).entity(created.body())
+                .header("Location", created.location()).build();
     }
 
     /** Claims the key, taking over an expired record and retrying when InnoDB picks this claim as a deadlock victim. */
@@ -135,11 +146,4 @@ public class Idempotency {
         }
     }
 
-    private String write(Object body) {
-        try {
-            return json.writeValueAsString(body);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }
