@@ -155,6 +155,7 @@ public class ChildService {
         Municipality residence = org.lockMunicipality(lgcode).orElseThrow(() -> ApiProblem.invalidField(
                 "residenceLgcode", "unknown municipality " + lgcode, "unknown-municipality"));
         if (!residence.prefCode.equals(visibility.prefCode())) {
+            audit.rejected("CHILD_DUPLICATE_CHECK", "municipality", lgcode, "residence outside the caller's prefecture: not checked");
             throw ApiProblem.invalidField("residenceLgcode", "is not a municipality of your prefecture (" + visibility.prefCode() + ")",
                     "out-of-scope");
         }

@@ -93,7 +93,7 @@ public class Consent {
     @Column(name = "recorded_by_unit_id", nullable = false)
     public Long recordedByUnitId;
 
-    @Column(name = "created_at", insertable = false, updatable = false)
+    @Column(name = "created_at", nullable = false, insertable = false, updatable = false)
     public Instant createdAt;
 
     @Column(name = "reviewed_by")

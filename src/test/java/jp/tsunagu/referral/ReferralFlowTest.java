@@ -170,6 +170,8 @@ class ReferralFlowTest {
                 "\"CENTER_ONLY\",\"SHARE_WITH_REFERRAL_RECIPIENTS\"", null)).when().post("/api/v1/children").then().statusCode(201).extract().path("id");
         String notSharing = Api.asJson("coord.hiratsuka").body(Intake.child(Intake.randomKana(4), "じろう", "142034",
                 "\"CENTER_ONLY\",\"SHARE_WITH_RESIDENCE_MUNICIPALITY\"", null)).when().post("/api/v1/children").then().statusCode(201).extract().path("id");
+        jp.tsunagu.support.Consents.confirmAll(sharing);
+        jp.tsunagu.support.Consents.confirmAll(notSharing);
 
         String c1 = consultation("coord.hiratsuka", "142034", "\"childId\":\"" + sharing + "\"");
         refer("coord.hiratsuka", c1, "ESCALATION", "14-shonan-west").then().statusCode(201)

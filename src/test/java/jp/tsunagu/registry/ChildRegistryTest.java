@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
 import jp.tsunagu.support.Api;
+import jp.tsunagu.support.Consents;
 import jp.tsunagu.support.Intake;
 
 @QuarkusTest
@@ -24,9 +25,16 @@ class ChildRegistryTest {
                 .then().statusCode(201).header("Location", notNullValue()).extract().path("id");
     }
 
+    /** Registered with the consent, and the consent checked by the center. */
+    static String registerConfirmed(String user, String family, String given, String residence, String scopes) {
+        String id = register(user, family, given, residence, scopes);
+        Consents.confirmAll(id);
+        return id;
+    }
+
     @Test
     void aCoordinatorSeesIdentifyingDataOnlyWhileConsentCoversTheirMunicipality() {
-        String id = register("coord.hiratsuka", Intake.randomKana(4), "たろう", "142034", CENTER_AND_RESIDENCE);
+        String id = registerConfirmed("coord.hiratsuka", Intake.randomKana(4), "たろう", "142034", CENTER_AND_RESIDENCE);
         Api.as("coord.hiratsuka").when().get("/api/v1/children/" + id).then().statusCode(200)
                 .body("view", equalTo("IDENTIFYING"))
                 .body("familyName", equalTo("試験")).body("birthDate", equalTo("2021-05-10"))
@@ -45,7 +53,8 @@ class ChildRegistryTest {
         int consentId = Api.as("coord.hiratsuka").when().get("/api/v1/children/" + id + "/consents").then().statusCode(200)
                 .body("[0].active", equalTo(true)).body("[0].obtainedByUnitCode", equalTo("m-142034"))
                 .extract().path("[0].id");
-        Api.asJson("coord.hiratsuka").body("{\"withdrawnOn\":\"" + java.time.LocalDate.now() + "\"}")
+        Api.asJson("coord.hiratsuka").body("{\"withdrawnOn\":\"" + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo"))
+                + "\",\"receivedBy\":\"平塚 一郎\"}")
                 .when().post("/api/v1/children/" + id + "/consents/" + consentId + "/withdrawal").then().statusCode(200)
                 .body("active", equalTo(false));
         Api.as("coord.hiratsuka").when().get("/api/v1/children/" + id).then().statusCode(200)
@@ -55,7 +64,7 @@ class ChildRegistryTest {
 
     @Test
     void centerOnlyConsentKeepsTheMunicipalityPseudonymous() {
-        String id = register("staff.kanagawa", Intake.randomKana(4), "はなこ", "142034", "\"CENTER_ONLY\"");
+        String id = registerConfirmed("staff.kanagawa", Intake.randomKana(4), "はなこ", "142034", "\"CENTER_ONLY\"");
         Api.as("staff.kanagawa").when().get("/api/v1/children/" + id).then().body("view", equalTo("IDENTIFYING"));
         Api.as("coord.hiratsuka").when().get("/api/v1/children/" + id).then().statusCode(200).body("view", equalTo("PSEUDONYMOUS"));
     }
@@ -65,8 +74,11 @@ class ChildRegistryTest {
         String id = register("coord.hiratsuka", Intake.randomKana(4), "じろう", "142034", null);
         Api.as("coord.hiratsuka").when().get("/api/v1/children/" + id).then().body("view", equalTo("PSEUDONYMOUS"));
         Api.as("staff.kanagawa").when().get("/api/v1/children/" + id).then().body("view", equalTo("PSEUDONYMOUS"));
-        Api.asJson("coord.hiratsuka").body("{\"scopes\":[" + CENTER_AND_RESIDENCE + "],\"obtainedOn\":\"2024-06-10\",\"documentRef\":\"同意書 T-2\"}")
-                .when().post("/api/v1/children/" + id + "/consents").then().statusCode(201).body("active", equalTo(true));
+        Api.asJson("coord.hiratsuka").body(Intake.consent(CENTER_AND_RESIDENCE, "同意書 T-2"))
+                .when().post("/api/v1/children/" + id + "/consents").then().statusCode(201).body("state", equalTo("PENDING"))
+                .body("active", equalTo(false));
+        Api.as("coord.hiratsuka").when().get("/api/v1/children/" + id).then().body("view", equalTo("PSEUDONYMOUS"));
+        Consents.confirmAll(id);
         Api.as("coord.hiratsuka").when().get("/api/v1/children/" + id).then().body("view", equalTo("IDENTIFYING"));
     }
 
@@ -132,6 +144,8 @@ class ChildRegistryTest {
         Api.asPartner().contentType("application/json").body(body).when().post("/api/v1/children").then().statusCode(400);
         // The partner reads back its own submission, pseudonymously; the center sees it under the consent.
         Api.asPartner().when().get("/api/v1/children/" + id).then().statusCode(200).body("view", equalTo("PSEUDONYMOUS"));
+        Api.as("staff.kanagawa").when().get("/api/v1/children/" + id).then().statusCode(200).body("view", equalTo("PSEUDONYMOUS"));
+        Consents.confirmAll(id);
         Api.as("staff.kanagawa").when().get("/api/v1/children/" + id).then().statusCode(200).body("view", equalTo("IDENTIFYING"))
                 .body("registrationSource", equalTo("HOSPITAL"));
     }

@@ -81,6 +81,12 @@ class AuthorizationMatrixTest {
         for (String op : List.of("getConsultationStats", "getReferralStats", "getLoadStats", "getChildStats")) {
             MATRIX.put(op, STATS);
         }
+        for (String op : List.of("confirmConsent", "rejectConsent", "listConsentReviews", "resolveRegistrationReview")) {
+            MATRIX.put(op, EnumSet.of(Role.CENTER_ADMIN, Role.CENTER_STAFF));
+        }
+        for (String op : List.of("listRegistrationReviews", "getRegistrationReview")) {
+            MATRIX.put(op, STAFF_AND_PARTNER);
+        }
         MATRIX.put("searchAudit", AUDIT);
         MATRIX.put("verifyAudit", AUDIT);
     }
@@ -185,7 +191,9 @@ class AuthorizationMatrixTest {
                 Response r = call(op, role.token());
                 calls++;
                 boolean roleDenied = r.statusCode() == 403 && ROLE_DENIED.equals(r.path("detail"));
-                if (r.statusCode() == 401) {
+                if (r.statusCode() >= 500) {
+                    leaks.add(op[0] + " as " + role + ": " + r.statusCode() + " (a server fault is no answer)");
+                } else if (r.statusCode() == 401) {
                     leaks.add(op[0] + " as " + role + ": 401 with a valid token");
                 } else if (allowed.contains(role) && roleDenied) {
                     leaks.add(op[0] + " as " + role + ": denied by role but the matrix allows it");
@@ -231,6 +239,39 @@ class AuthorizationMatrixTest {
         assertEquals(List.of(), leaks);
     }
 
+    /**
+     * Writes are scoped like reads: a timeline entry on a consultation and a consent on a child, for every role
+     * at every position, including another prefecture (OTHER_REGION is Tokyo's). Where the read is allowed the
+     * write succeeds; where it is not, the write answers 404 and changes nothing.
+     */
+    @Test
+    void writesFollowTheOrganizationScope() throws Exception {
+        fixtures();
+        List<String> leaks = new ArrayList<>();
+        for (Role role : Role.values()) {
+            for (Position position : Position.values()) {
+                boolean visible = VISIBLE.get(role).contains(position);
+                int timeline = given().auth().oauth2(role.token()).contentType("application/json")
+                        .body("{\"type\":\"MEMO\",\"body\":\"権限行列の書き込み\"}")
+                        .when().post("/api/v1/consultations/" + consultations.get(position) + "/timeline").statusCode();
+                expectWrite(leaks, role, position, "timeline entry", timeline, visible ? 201 : 404);
+                int consent = given().auth().oauth2(role.token()).contentType("application/json")
+                        .body(Intake.consent("\"CENTER_ONLY\"", "同意書 M-1"))
+                        .when().post("/api/v1/children/" + children.get(position) + "/consents").statusCode();
+                expectWrite(leaks, role, position, "consent", consent, visible ? 201 : 404);
+            }
+        }
+        assertEquals(List.of(), leaks);
+    }
+
+    private static void expectWrite(List<String> leaks, Role role, Position position, String what, int status, int expected) {
+        // Roles without the write right are turned away by role before any look-up; staff never see a 403 for scope.
+        boolean roleDenied = status == 403 && !STAFF.contains(role);
+        if (status != expected && !roleDenied) {
+            leaks.add(what + " as " + role + " at " + position + ": " + status + ", expected " + expected);
+        }
+    }
+
     private static void expect(List<String> leaks, Role role, Position position, String path, boolean visible) {
         int status = given().auth().oauth2(role.token()).when().get(path).statusCode();
         boolean roleDenied = status == 403;
@@ -253,6 +294,8 @@ class AuthorizationMatrixTest {
             path = path.replace("{id}", children.get(Position.OWN_UNIT));
         } else if (path.startsWith("/api/v1/referrals/")) {
             path = path.replace("{id}", referrals.get(Position.OWN_UNIT));
+        } else if (path.startsWith("/api/v1/registration-reviews/")) {
+            path = path.replace("{id}", "00000000-0000-4000-8000-000000000000");
         } else if (path.startsWith("/api/v1/coordinators/")) {
             path = path.replace("{id}", Long.toString(coordinatorId));
         }

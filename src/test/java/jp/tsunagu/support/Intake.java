@@ -28,6 +28,13 @@ public final class Intake {
         return s.toString();
     }
 
+    /** The record of a signed consent form with the given scopes (a JSON list body, e.g. {@code "CENTER_ONLY"}). */
+    public static String consent(String scopes, String documentRef) {
+        return """
+                {"scopes":[%s],"obtainedOn":"2024-06-03","formName":"個人情報使用同意書","documentRef":"%s","obtainedBy":"試験 担当",
+                 "obtainedFrom":{"name":"試験 花子","relationship":"MOTHER"}}""".formatted(scopes, documentRef);
+    }
+
     public static String child(String familyKana, String givenKana, String residence, String consentScopes, String extra) {
         return """
                 {"familyName":"試験","givenName":"太郎","familyNameKana":"%s","givenNameKana":"%s","birthDate":"2021-05-10",
@@ -35,7 +42,7 @@ public final class Intake {
                  "careTypes":["SUCTION","TUBE_FEEDING"],"mobileWithCare":true,"severeDisability":false,"ventilatorDependent":false,
                  "primaryHospital":"神奈川県立こども医療センター","registrationSource":"STAFF"%s%s}"""
                 .formatted(familyKana, givenKana, residence,
-                        consentScopes == null ? "" : ",\"consent\":{\"scopes\":[" + consentScopes + "],\"obtainedOn\":\"2024-06-03\",\"documentRef\":\"同意書 T-1\"}",
+                        consentScopes == null ? "" : ",\"consent\":" + consent(consentScopes, "同意書 T-1"),
                         extra == null ? "" : extra);
     }
 }
