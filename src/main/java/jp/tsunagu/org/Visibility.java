@@ -111,10 +111,9 @@ public class Visibility {
         return new AccessRules.Scope(reach, unit == null ? null : unit.prefCode, unitIds, lgcodes, clientId);
     }
 
-    /** Whether the caller works at a center unit (center or center site) of the given prefecture. */
+    /** Whether the caller is center staff or admin at a center unit (center or center site) of the given prefecture. */
     public boolean isCenterOf(String prefCode) {
-        return isCenterUnit() && unit.prefCode.equals(prefCode)
-                && (reach == Reach.PREFECTURE || reach == Reach.REGION || reach == Reach.MUNICIPALITY);
+        return reach == Reach.PREFECTURE && isCenterUnit() && unit.prefCode.equals(prefCode);
     }
 
     public boolean isCenterUnit() {

@@ -120,7 +120,7 @@ public class ConsentService {
     private Consent reviewable(Child child, long consentId) {
         requireStaff("review");
         Consent consent = find(child, consentId);
-        if (!(visibility.reach() == AccessRules.Reach.PREFECTURE && visibility.isCenterOf(child.prefCode))) {
+        if (!visibility.isCenterOf(child.prefCode)) {
             throw new ApiProblem(ProblemType.FORBIDDEN, "Consents are checked against the signed form by staff of the prefecture center.");
         }
         if (consent.recordedBy.equals(caller.subject())) {
@@ -194,7 +194,7 @@ public class ConsentService {
     /** The center's list of consents waiting for the check against the form, oldest first. */
     @Transactional
     public Page<ChildViews.ConsentReviewItem> pending(PageRequest page) {
-        if (!(visibility.reach() == AccessRules.Reach.PREFECTURE && visibility.isCenterUnit())) {
+        if (!visibility.isCenterOf(visibility.prefCode())) {
             throw new ApiProblem(ProblemType.FORBIDDEN, "The review list is for staff of the prefecture center.");
         }
         String where = " from Consent c, Child ch where ch.id = c.childId and c.state = :pending and ch.prefCode = :pref";

@@ -146,7 +146,7 @@ public class RegistrationReviewService {
     }
 
     private boolean isCenter(RegistrationReview review) {
-        return visibility.reach() == AccessRules.Reach.PREFECTURE && visibility.isCenterOf(review.prefCode);
+        return visibility.isCenterOf(review.prefCode);
     }
 
     private ChildViews.ChildRequest submitted(RegistrationReview review) {
