@@ -119,8 +119,28 @@ public class StructureImporter {
                 }
             }
         } catch (IOException | IllegalStateException | java.io.UncheckedIOException e) {
-            errors.add(error(0, "file", "is not readable CSV: " + e.getMessage()));
+            errors.add(unreadable(e));
         }
+    }
+
+    /** What the CSV parser could not read, in words and with the line, never the parser's class names. */
+    private static Problem.FieldError unreadable(Exception e) {
+        Throwable cause = e instanceof java.io.UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+        String message = cause.getMessage() == null ? "" : cause.getMessage();
+        java.util.regex.Matcher start = java.util.regex.Pattern.compile("\\(startline (\\d+)\\)").matcher(message);
+        java.util.regex.Matcher line = java.util.regex.Pattern.compile("line (\\d+)").matcher(message);
+        if (start.find() && message.contains("EOF")) {
+            return error(Integer.parseInt(start.group(1)), "file", "a quoted field that starts on line " + start.group(1)
+                    + " is never closed: every opening \" needs a closing \"");
+        }
+        if (message.contains("invalid char between encapsulated token and delimiter") && line.find()) {
+            return error(Integer.parseInt(line.group(1)), "file", "line " + line.group(1)
+                    + " has text right after a closing quote: a quote inside a quoted field is written twice (\"\")");
+        }
+        if (message.contains("header") || message.contains("duplicate")) {
+            return error(1, "header", "must be exactly: " + String.join(",", COLUMNS));
+        }
+        return error(line.find() ? Integer.parseInt(line.group(1)) : 0, "file", "is not readable as CSV (UTF-8, comma-separated, header line first)");
     }
 
     private void parseUnit(int line, CSVRecord r, List<Problem.FieldError> errors, Map<String, UnitRow> units) {

@@ -106,6 +106,10 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
+        if (e instanceof jp.tsunagu.common.web.StrictParameters.InvalidParameter invalid) {
+            ApiProblem p = invalid.problem();
+            return respond(p.type(), p.getMessage(), p.errors(), p.extensions(), uri, headers, null);
+        }
         if (e.getCause() instanceof JsonProcessingException jpe) {
             return jsonProblem(jpe, uri, headers);
         }
