@@ -12,6 +12,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -22,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -115,10 +117,15 @@ public class ConsultationResource {
     @Path("/{id}")
     @RolesAllowed({ Roles.CENTER_ADMIN, Roles.CENTER_STAFF, Roles.BRANCH_STAFF, Roles.MUNICIPAL_COORDINATOR, Roles.PARTNER_SYSTEM })
     @Operation(summary = "Get a consultation", description = "404 when it does not exist or is outside the caller's scope.")
-    @APIResponse(responseCode = "200", description = "The consultation", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsultationViews.ConsultationView.class),
-            examples = @ExampleObject(name = "open", value = VIEW)))
-    public ConsultationViews.ConsultationView getConsultation(@Parameter(description = "Consultation id") @PathParam("id") String id) {
-        return service.get(id);
+    @APIResponse(responseCode = "200", description = "The consultation", headers = @Header(name = "ETag", description = "Current version, "
+            + "for If-Match on a status change", schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = ConsultationViews.ConsultationView.class), examples = @ExampleObject(name = "open", value = VIEW)))
+    public Response getConsultation(@Parameter(description = "Consultation id") @PathParam("id") String id) {
+        return withETag(service.get(id));
+    }
+
+    private static Response withETag(ConsultationViews.ConsultationView view) {
+        return Response.ok(view).header(HttpHeaders.ETAG, ConsultationService.etag(view.version())).build();
     }
 
     @POST
@@ -127,15 +134,21 @@ public class ConsultationResource {
     @RolesAllowed({ Roles.CENTER_ADMIN, Roles.CENTER_STAFF, Roles.BRANCH_STAFF, Roles.MUNICIPAL_COORDINATOR })
     @Operation(summary = "Change a consultation's status",
             description = "OPEN → IN_PROGRESS → CLOSED; closing needs a closureReason; CLOSED → OPEN reopens and needs a note. "
-                    + "Every change is recorded (GET …/status-history). Other changes answer 409 with currentStatus.")
+                    + "Every change is recorded (GET …/status-history). Other changes answer 409 with currentStatus. Send If-Match with "
+                    + "the consultation's ETag (428 without, 412 with currentETag and currentStatus when someone changed it first, "
+                    + "a status change or a transfer's acceptance).")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "close",
             value = "{\"status\":\"CLOSED\",\"closureReason\":\"INFORMATION_PROVIDED\",\"note\":\"レスパイト先2施設を案内\"}")))
-    @APIResponse(responseCode = "200", description = "The consultation with its new status", content = @Content(
+    @APIResponse(responseCode = "200", description = "The consultation with its new status", headers = @Header(name = "ETag",
+            description = "The new version", schema = @Schema(type = SchemaType.STRING)), content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsultationViews.ConsultationView.class), examples = @ExampleObject(name = "closed", value = VIEW)))
     @APIResponse(responseCode = "409", ref = "#/components/responses/Conflict")
-    public ConsultationViews.ConsultationView changeConsultationStatus(@Parameter(description = "Consultation id") @PathParam("id") String id,
+    @APIResponse(responseCode = "412", ref = "#/components/responses/PreconditionFailed")
+    @APIResponse(responseCode = "428", ref = "#/components/responses/PreconditionRequired")
+    public Response changeConsultationStatus(@Parameter(description = "Consultation id") @PathParam("id") String id,
+            @Parameter(description = "The ETag you read, e.g. \"3\"", required = true, example = "\"0\"") @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull ConsultationViews.StatusChangeRequest request) {
-        return service.changeStatus(id, request);
+        return withETag(service.changeStatus(id, ifMatch, request));
     }
 
     @GET

@@ -13,8 +13,11 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import jp.tsunagu.access.AccessRules;
 import jp.tsunagu.audit.AuditLog;
@@ -23,6 +26,7 @@ import jp.tsunagu.common.paging.PageRequest;
 import jp.tsunagu.common.problem.ApiProblem;
 import jp.tsunagu.common.problem.ProblemType;
 import jp.tsunagu.common.security.Caller;
+import jp.tsunagu.common.web.IfMatch;
 import jp.tsunagu.org.LgCodes;
 import jp.tsunagu.org.OrgRepository;
 import jp.tsunagu.org.OrgUnit;
@@ -207,9 +211,16 @@ public class ConsultationService {
     }
 
     @Transactional
-    public ConsultationViews.ConsultationView changeStatus(String id, ConsultationViews.StatusChangeRequest r) {
+    public ConsultationViews.ConsultationView changeStatus(String id, String ifMatch, ConsultationViews.StatusChangeRequest r) {
         Consultation c = requireVisible(id);
         requireStaff();
+        if (ifMatch == null || ifMatch.isBlank()) {
+            throw new ApiProblem(ProblemType.PRECONDITION_REQUIRED, "Send If-Match with the ETag you read, so two people cannot both "
+                    + "change the status.", List.of(), Map.of("currentETag", etag(c.version)));
+        }
+        if (!IfMatch.matches(ifMatch, etag(c.version))) {
+            throw stale(c.status.name(), c.version);
+        }
         ConsultationEnums.Status from = c.status;
         ConsultationEnums.Status to = r.status();
         boolean allowed = switch (from) {
@@ -230,9 +241,25 @@ public class ConsultationService {
         c.status = to;
         c.closureReason = to == ConsultationEnums.Status.CLOSED ? r.closureReason() : null;
         em.persist(statusChange(c.id, from, to, c.closureReason, r.note()));
-        em.flush();
+        try {
+            em.flush();
+        } catch (OptimisticLockException e) {
+            Object[] now = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
+                    "select status, version from consultation where id = ?1").setParameter(1, id).getSingleResult());
+            throw stale(now[0].toString(), ((Number) now[1]).longValue());
+        }
         audit.record("CONSULTATION_STATUS", "consultation", c.id, from + "->" + to);
         return view(c);
+    }
+
+    public static String etag(long version) {
+        return "\"" + version + "\"";
+    }
+
+    private static ApiProblem stale(String currentStatus, long currentVersion) {
+        return new ApiProblem(ProblemType.PRECONDITION_FAILED, "The consultation changed since you read it (it is now " + currentStatus
+                + "). Read it again and decide again.", List.of(),
+                Map.of("currentETag", etag(currentVersion), "currentStatus", currentStatus));
     }
 
     public List<ConsultationViews.StatusChangeView> statusHistory(String id) {

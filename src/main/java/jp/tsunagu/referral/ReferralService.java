@@ -10,9 +10,12 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
 
 import jp.tsunagu.access.AccessRules;
 import jp.tsunagu.audit.AuditLog;
@@ -22,6 +25,7 @@ import jp.tsunagu.common.problem.ApiProblem;
 import jp.tsunagu.common.problem.Problem;
 import jp.tsunagu.common.problem.ProblemType;
 import jp.tsunagu.common.security.Caller;
+import jp.tsunagu.common.web.IfMatch;
 import jp.tsunagu.consultation.Consultation;
 import jp.tsunagu.consultation.ConsultationService;
 import jp.tsunagu.org.OrgRepository;
@@ -142,12 +146,15 @@ public class ReferralService {
     @Transactional
     public ReferralViews.ReferralView transition(String id, String ifMatch, ReferralViews.TransitionRequest r) {
         Referral ref = requireVisible(id);
+        // Moves and reports of one referral queue on its row, so each decides on the state as it is, and a
+        // loser's 412 names the state and ETag the winner left.
+        em.refresh(ref, LockModeType.PESSIMISTIC_WRITE);
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new ApiProblem(ProblemType.PRECONDITION_REQUIRED, "Send If-Match with the ETag you read, so two people cannot both move the referral.",
                     List.of(), Map.of("currentETag", etag(ref)));
         }
-        if (!etag(ref).equals(normalize(ifMatch))) {
-            throw stale(ref);
+        if (!IfMatch.matches(ifMatch, etag(ref))) {
+            throw stale(ref.state.name(), etag(ref));
         }
         Party party = party(ref);
         Decision decision = ReferralTransitions.decide(ref.state, r.action(), party, caller.roles(), r.input());
@@ -162,10 +169,6 @@ public class ReferralService {
             case ACCEPT -> {
                 ref.answeredAt = now;
                 ref.acceptedAt = now;
-                if (ref.kind == ReferralKind.TRANSFER) {
-                    // Ownership moves on acceptance, not on request: until then the sender still owns the case.
-                    em.find(Consultation.class, ref.consultationId).ownerUnitId = ref.receiverUnitId;
-                }
             }
             case DECLINE, CANCEL -> {
                 if (r.action() == ReferralAction.DECLINE) {
@@ -187,7 +190,10 @@ public class ReferralService {
         try {
             em.flush();
         } catch (OptimisticLockException e) {
-            throw stale(em.find(Referral.class, id));
+            throw staleNow(id);
+        }
+        if (r.action() == ReferralAction.ACCEPT && ref.kind == ReferralKind.TRANSFER) {
+            moveOwnership(ref, from, now);
         }
         String text = switch (r.action()) {
             case DECLINE, CANCEL -> r.reasonText();
@@ -202,10 +208,38 @@ public class ReferralService {
         return view(ref, em.find(Consultation.class, ref.consultationId));
     }
 
-    private ApiProblem stale(Referral current) {
+    /**
+     * Ownership moves on a TRANSFER's acceptance, not on its request, and only from the unit that sent it: a
+     * conditional update, so of two transfers of one case accepted at once only one moves it.
+     */
+    private void moveOwnership(Referral ref, ReferralState from, Instant now) {
+        int moved = em.createQuery("update Consultation c set c.ownerUnitId = :receiver, c.version = c.version + 1, c.updatedAt = :now"
+                + " where c.id = :id and c.ownerUnitId = :sender").setParameter("receiver", ref.receiverUnitId).setParameter("now", now)
+                .setParameter("id", ref.consultationId).setParameter("sender", ref.senderUnitId).executeUpdate();
+        if (moved != 1) {
+            throw new ApiProblem(ProblemType.CONFLICT, "The case was handed to another unit meanwhile: " + ref.senderUnitCode
+                    + " no longer owns it, so this transfer cannot be accepted. Decline it.", List.of(),
+                    // Nothing of this move is kept: the referral stays as the caller read it.
+                    Map.of("currentState", from.name(), "currentETag", "\"" + (ref.version - 1) + "\"",
+                            "allowedActions", List.of(ReferralAction.DECLINE)));
+        }
+        Consultation c = em.find(Consultation.class, ref.consultationId);
+        if (c != null) {
+            em.refresh(c);
+        }
+    }
+
+    private static ApiProblem stale(String currentState, String currentEtag) {
         return new ApiProblem(ProblemType.PRECONDITION_FAILED, "The referral changed since you read it (it is now "
-                + current.state + "). Read it again and decide again.", List.of(),
-                Map.of("currentETag", etag(current), "currentState", current.state.name()));
+                + currentState + "). Read it again and decide again.", List.of(),
+                Map.of("currentETag", currentEtag, "currentState", currentState));
+    }
+
+    /** After a lost race the persistence context holds the loser's view: the current state is read in a transaction of its own. */
+    private ApiProblem staleNow(String id) {
+        Object[] current = QuarkusTransaction.requiringNew().call(() -> (Object[]) em.createNativeQuery(
+                "select state, version from referral where id = ?1").setParameter(1, id).getSingleResult());
+        return stale(current[0].toString(), "\"" + ((Number) current[1]).longValue() + "\"");
     }
 
     private ApiProblem rejection(Referral ref, Decision.Rejected rejected) {
@@ -240,6 +274,8 @@ public class ReferralService {
     @Transactional
     public ReferralViews.ReportView addReport(String id, ReferralViews.ReportRequest r) {
         Referral ref = requireVisible(id);
+        // The row lock orders a report and a move of the same referral: a report never lands on a referral completed meanwhile.
+        em.refresh(ref, LockModeType.PESSIMISTIC_WRITE);
         if (party(ref) != Party.RECEIVER || !ReferralTransitions.STAFF_ROLES.stream().anyMatch(caller::hasRole)) {
             throw new ApiProblem(ProblemType.FORBIDDEN, "Progress reports come from the receiving unit (" + ref.receiverUnitCode + ").");
         }
@@ -298,10 +334,6 @@ public class ReferralService {
         return "\"" + ref.version + "\"";
     }
 
-    private static String normalize(String ifMatch) {
-        String v = ifMatch.strip();
-        return v.startsWith("W/") ? v.substring(2) : v;
-    }
 
     private Referral requireVisible(String id) {
         AccessRules.Condition scope = AccessRules.referrals(visibility.scope(), AccessRules.Dialect.JPQL, "r");

@@ -110,15 +110,15 @@ class ConsultationIntakeTest {
     @Test
     void closingNeedsAReasonAndReopeningIsRecorded() {
         String id = create("branch.kenou", "142123", "長期利用可能なレスパイト先の情報を知りたい");
-        Api.asJson("branch.kenou").body("{\"status\":\"CLOSED\"}").when().post("/api/v1/consultations/" + id + "/status")
+        Api.asJson("branch.kenou").header("If-Match", "*").body("{\"status\":\"CLOSED\"}").when().post("/api/v1/consultations/" + id + "/status")
                 .then().statusCode(400).body("errors[0].field", equalTo("closureReason"));
-        Api.asJson("branch.kenou").body("{\"status\":\"CLOSED\",\"closureReason\":\"INFORMATION_PROVIDED\"}")
+        Api.asJson("branch.kenou").header("If-Match", "*").body("{\"status\":\"CLOSED\",\"closureReason\":\"INFORMATION_PROVIDED\"}")
                 .when().post("/api/v1/consultations/" + id + "/status").then().statusCode(200).body("status", equalTo("CLOSED"));
-        Api.asJson("branch.kenou").body("{\"status\":\"IN_PROGRESS\"}").when().post("/api/v1/consultations/" + id + "/status")
+        Api.asJson("branch.kenou").header("If-Match", "*").body("{\"status\":\"IN_PROGRESS\"}").when().post("/api/v1/consultations/" + id + "/status")
                 .then().statusCode(409).body("currentStatus", equalTo("CLOSED"));
-        Api.asJson("branch.kenou").body("{\"status\":\"OPEN\"}").when().post("/api/v1/consultations/" + id + "/status")
+        Api.asJson("branch.kenou").header("If-Match", "*").body("{\"status\":\"OPEN\"}").when().post("/api/v1/consultations/" + id + "/status")
                 .then().statusCode(400).body("errors[0].field", equalTo("note"));
-        Api.asJson("branch.kenou").body("{\"status\":\"OPEN\",\"note\":\"家族から再度連絡あり\"}")
+        Api.asJson("branch.kenou").header("If-Match", "*").body("{\"status\":\"OPEN\",\"note\":\"家族から再度連絡あり\"}")
                 .when().post("/api/v1/consultations/" + id + "/status").then().statusCode(200)
                 .body("status", equalTo("OPEN")).body("closureReason", nullValue());
         Api.as("branch.kenou").when().get("/api/v1/consultations/" + id + "/status-history").then().statusCode(200)

@@ -66,7 +66,7 @@ class LoadStatsTest {
     }
 
     private static void status(String id, String body) {
-        Api.asJson("admin.mie").body(body).when().post("/api/v1/consultations/" + id + "/status").then().statusCode(200);
+        Api.asJson("admin.mie").header("If-Match", "*").body(body).when().post("/api/v1/consultations/" + id + "/status").then().statusCode(200);
     }
 
     @Test

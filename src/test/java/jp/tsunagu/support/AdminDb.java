@@ -46,4 +46,15 @@ public final class AdminDb {
             }
         }
     }
+
+    public static String string(String sql, Object... params) throws SQLException {
+        try (Connection c = asRoot(); PreparedStatement ps = c.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                ps.setObject(i + 1, params[i]);
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
+    }
 }

@@ -130,11 +130,48 @@ public class ProblemMappers {
         return answered;
     }
 
+    @ServerExceptionMapper
+    public Response persistence(jakarta.persistence.PersistenceException e, UriInfo uri, HttpHeaders headers) {
+        return unexpected(e, uri, headers);
+    }
+
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, UriInfo uri, HttpHeaders headers) {
+        ProblemType database = databaseConflict(e);
+        if (database == ProblemType.CONCURRENT_CHANGE) {
+            return respond(database, "Another request changed the same record at the same time. Read it again and retry.",
+                    List.of(), Map.of(), uri, headers, null);
+        }
+        if (database == ProblemType.DATA_CONFLICT) {
+            return respond(database, "The change conflicts with what is stored (a duplicate, or a rule the database keeps). "
+                    + "Read the record again before retrying.", List.of(), Map.of(), uri, headers, null);
+        }
         return respond(ProblemType.INTERNAL_ERROR,
                 "Something went wrong on our side. Quote the requestId when you report it.",
                 List.of(), Map.of(), uri, headers, e);
+    }
+
+    /**
+     * Whether a failure is the database holding an invariant against a concurrent or conflicting write, wherever
+     * it surfaced (at a flush inside a service, or at the commit after the resource returned).
+     */
+    static ProblemType databaseConflict(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof jakarta.persistence.OptimisticLockException || t instanceof org.hibernate.StaleStateException
+                    || t instanceof jakarta.persistence.PessimisticLockException || t instanceof jakarta.persistence.LockTimeoutException) {
+                return ProblemType.CONCURRENT_CHANGE;
+            }
+            if (t instanceof java.sql.SQLException sql) {
+                String state = sql.getSQLState() == null ? "" : sql.getSQLState();
+                if (state.startsWith("40") || sql.getErrorCode() == 1213 || sql.getErrorCode() == 1205) {
+                    return ProblemType.CONCURRENT_CHANGE;
+                }
+                if (state.startsWith("23")) {
+                    return ProblemType.DATA_CONFLICT;
+                }
+            }
+        }
+        return null;
     }
 
     private Response jsonProblem(JsonProcessingException e, UriInfo uri, HttpHeaders headers) {

@@ -13,6 +13,8 @@ public enum ProblemType {
     METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed"),
     NOT_ACCEPTABLE("not-acceptable", 406, "Response media type not available"),
     CONFLICT("conflict", 409, "Conflict with the current state"),
+    CONCURRENT_CHANGE("concurrent-change", 409, "Changed by another request meanwhile"),
+    DATA_CONFLICT("data-conflict", 409, "Conflicts with stored data"),
     PRECONDITION_FAILED("precondition-failed", 412, "Precondition failed"),
     PAYLOAD_TOO_LARGE("payload-too-large", 413, "Request body too large"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),

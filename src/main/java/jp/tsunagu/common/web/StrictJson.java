@@ -13,8 +13,7 @@ import io.quarkus.jackson.ObjectMapperCustomizer;
 
 /**
  * Request bodies are read strictly: one JSON document and nothing after it, no numbers for enums, dates
- * or booleans, no strings for numbers or booleans, no fractions truncated into integers, no null for a
- * primitive. Whatever Jackson would have guessed is a 400 naming the field instead.
+ * or booleans, no strings for numbers or booleans, no fractions truncated into integers. Whatever Jackson would have guessed is a 400 naming the field instead.
  */
 @Singleton
 public class StrictJson implements ObjectMapperCustomizer {
@@ -23,7 +22,6 @@ public class StrictJson implements ObjectMapperCustomizer {
     public void customize(ObjectMapper mapper) {
         mapper.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
         mapper.enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS);
-        mapper.enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
         mapper.disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT);
         mapper.disable(MapperFeature.ALLOW_COERCION_OF_SCALARS);
         // java.time: "2024-06-03" only, never an epoch-day number or a lenient calendar overflow.
