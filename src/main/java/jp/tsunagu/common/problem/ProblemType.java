@@ -17,9 +17,11 @@ public enum ProblemType {
     DATA_CONFLICT("data-conflict", 409, "Conflicts with stored data"),
     PRECONDITION_FAILED("precondition-failed", 412, "Precondition failed"),
     PAYLOAD_TOO_LARGE("payload-too-large", 413, "Request body too large"),
+    URI_TOO_LONG("uri-too-long", 414, "Request URI too long"),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415, "Unsupported media type"),
     UNPROCESSABLE("unprocessable", 422, "Request cannot be processed"),
     PRECONDITION_REQUIRED("precondition-required", 428, "Precondition required"),
+    HEADERS_TOO_LARGE("headers-too-large", 431, "Request header fields too large"),
     INTERNAL_ERROR("internal-error", 500, "Internal server error"),
     SERVICE_UNAVAILABLE("service-unavailable", 503, "Service unavailable");
 

@@ -23,10 +23,12 @@ public class BodySizeLimit {
 
     private final long limit;
     private final ObjectMapper json;
+    private final io.vertx.ext.web.handler.BodyHandler chunked;
 
     public BodySizeLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize limit, ObjectMapper json) {
         this.limit = limit.asLongValue();
         this.json = json;
+        this.chunked = io.vertx.ext.web.handler.BodyHandler.create(false).setBodyLimit(this.limit);
     }
 
     void register(@Observes Filters filters) {
@@ -38,6 +40,12 @@ public class BodySizeLimit {
                         rc.request().path(), rc.get(RequestIds.MDC_KEY), null, null);
                 rc.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
                         .putHeader("Connection", "close").end(write(problem));
+                return;
+            }
+            if (length == null && rc.request().getHeader("Transfer-Encoding") != null && rc.request().path().startsWith("/api/")) {
+                // A chunked body announces no length: read it here under the limit, so a breach reaches the router's
+                // 413 handler (a problem) instead of the bare 413 the REST layer would send halfway through.
+                chunked.handle(rc);
                 return;
             }
             rc.next();

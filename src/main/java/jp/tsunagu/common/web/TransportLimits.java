@@ -1,0 +1,81 @@
+package jp.tsunagu.common.web;
+
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.ext.web.RoutingContext;
+import jp.tsunagu.common.problem.Problem;
+import jp.tsunagu.common.problem.ProblemType;
+
+/**
+ * The limits of the request line and headers, answered with problem+json like every other error. Vert.x
+ * answers a breach of its own codec limits with a bare status and no body, and Quarkus offers no hook for
+ * those answers, so the codec limits are set well above these ({@code quarkus.http.limits.*} in
+ * application.properties) and this filter holds the real ones: a URI over {@value #MAX_URI} characters is
+ * 414, headers over {@value #MAX_HEADERS} bytes 431; a body over the limit without a Content-Length (read
+ * by BodySizeLimit) reaches the failure handler here as 413. Only a request beyond the codec limits
+ * (64 KiB), or whose URI Quarkus cannot parse (a malformed %-escape: it answers a bare 400 before any
+ * handler runs), still gets a bare answer.
+ */
+@ApplicationScoped
+public class TransportLimits {
+
+    static final int MAX_URI = 8192;
+    static final int MAX_HEADERS = 16384;
+
+    private final ObjectMapper json;
+
+    public TransportLimits(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** A body over the limit without a Content-Length fails the route with 413 while it is read: answered as a problem too. */
+    void routerErrors(@Observes io.vertx.ext.web.Router router) {
+        router.route("/api/*").order(Integer.MIN_VALUE).failureHandler(rc -> {
+            if (rc.failure() == null && rc.statusCode() == 413) {
+                reject(rc, ProblemType.PAYLOAD_TOO_LARGE, "The request body exceeds the size limit.");
+            } else {
+                rc.next();
+            }
+        });
+    }
+
+    void register(@Observes Filters filters) {
+        filters.register(rc -> {
+            String uri = rc.request().uri();
+            if (uri.length() > MAX_URI) {
+                reject(rc, ProblemType.URI_TOO_LONG, "The request URI has " + uri.length() + " characters; the limit is " + MAX_URI + ".");
+                return;
+            }
+            int headers = 0;
+            for (Map.Entry<String, String> h : rc.request().headers()) {
+                headers += h.getKey().length() + h.getValue().length() + 4;
+            }
+            if (headers > MAX_HEADERS) {
+                reject(rc, ProblemType.HEADERS_TOO_LARGE, "The request headers have " + headers + " bytes; the limit is " + MAX_HEADERS + ".");
+                return;
+            }
+            rc.next();
+        }, 950);
+    }
+
+    private void reject(RoutingContext rc, ProblemType type, String detail) {
+        if (rc.response().headWritten()) {
+            rc.response().close();
+            return;
+        }
+        Problem problem = new Problem(type.uri(), type.title(), type.status(), detail, null, rc.get(RequestIds.MDC_KEY), null, null);
+        try {
+            rc.response().setStatusCode(type.status()).putHeader("Content-Type", Problem.MEDIA_TYPE).putHeader("Connection", "close")
+                    .end(json.writeValueAsString(problem));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
