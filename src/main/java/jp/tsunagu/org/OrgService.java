@@ -36,7 +36,8 @@ public class OrgService {
     }
 
     public Page<OrgViews.UnitSummary> list(String prefCode, UnitKind kind, String parentCode, PageRequest page) {
-        Long parentId = parentCode == null ? null : requireUnit(parentCode).id;
+        Long parentId = parentCode == null ? null : repository.unitByCode(parentCode)
+                .orElseThrow(() -> ApiProblem.invalidField("parent", "no unit " + parentCode, "unknown-unit")).id;
         List<OrgViews.UnitSummary> items = repository.units(prefCode, kind, parentId, page.offset(), page.size)
                 .stream().map(OrgViews.UnitSummary::of).toList();
         return Page.of(items, page, repository.countUnits(prefCode, kind, parentId));

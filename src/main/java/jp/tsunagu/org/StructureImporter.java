@@ -118,7 +118,8 @@ public class StructureImporter {
                     default -> errors.add(error(line, "record", "must be 'unit' or 'coverage', was '" + record.get("record") + "'"));
                 }
             }
-        } catch (IOException | IllegalStateException | java.io.UncheckedIOException e) {
+        } catch (IOException | IllegalStateException | IllegalArgumentException | java.io.UncheckedIOException e) {
+            // the parser's complaints: unclosed quotes, text after a quote, a header it cannot take (blank or repeated names)
             errors.add(unreadable(e));
         }
     }

@@ -38,6 +38,8 @@ public class ProblemResponsesFilter implements OASFilter {
         COMPONENT.put(ProblemType.UNSUPPORTED_MEDIA_TYPE, "UnsupportedMediaType");
         COMPONENT.put(ProblemType.UNPROCESSABLE, "Unprocessable");
         COMPONENT.put(ProblemType.PRECONDITION_REQUIRED, "PreconditionRequired");
+        COMPONENT.put(ProblemType.URI_TOO_LONG, "UriTooLong");
+        COMPONENT.put(ProblemType.HEADERS_TOO_LARGE, "HeadersTooLarge");
         COMPONENT.put(ProblemType.INTERNAL_ERROR, "InternalError");
     }
 
@@ -78,6 +80,12 @@ public class ProblemResponsesFilter implements OASFilter {
             ref(operation, ProblemType.PAYLOAD_TOO_LARGE);
             ref(operation, ProblemType.UNSUPPORTED_MEDIA_TYPE);
         }
+        if (method != PathItem.HttpMethod.GET) {
+            // the database refuses a write that races another or breaks a stored rule: concurrent-change, data-conflict
+            ref(operation, ProblemType.CONFLICT);
+        }
+        ref(operation, ProblemType.URI_TOO_LONG);
+        ref(operation, ProblemType.HEADERS_TOO_LARGE);
         ref(operation, ProblemType.INTERNAL_ERROR);
     }
 
@@ -101,7 +109,9 @@ public class ProblemResponsesFilter implements OASFilter {
 
     private static APIResponse response(ProblemType type) {
         return OASFactory.createAPIResponse()
-                .description(type.title())
+                .description(type == ProblemType.CONFLICT ? "Conflict with the current state (" + ProblemType.CONFLICT.uri() + "), with a "
+                        + "change made by another request at the same time (" + ProblemType.CONCURRENT_CHANGE.uri() + "), or with a rule "
+                        + "the database keeps, such as a duplicate (" + ProblemType.DATA_CONFLICT.uri() + ")" : type.title())
                 .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
                         OASFactory.createMediaType()
                                 .schema(OASFactory.createSchema().ref("#/components/schemas/Problem"))
@@ -121,6 +131,8 @@ public class ProblemResponsesFilter implements OASFilter {
             case NOT_FOUND -> "Consultation 9d3c7c1e-4f0a-4b8e-9a57-1f4b2f7f0c11 was not found.";
             case PAYLOAD_TOO_LARGE -> "The request body exceeds the size limit.";
             case UNSUPPORTED_MEDIA_TYPE -> "Send the body as application/json.";
+            case URI_TOO_LONG -> "The request URI has 10042 characters; the limit is 8192.";
+            case HEADERS_TOO_LARGE -> "The request headers have 20187 bytes; the limit is 16384.";
             case INTERNAL_ERROR -> "Something went wrong on our side. Quote the requestId when you report it.";
             default -> type.title() + ".";
         });
