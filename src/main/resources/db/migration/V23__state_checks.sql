@@ -1,7 +1,7 @@
 -- The closed vocabularies of state and code columns as CHECK constraints, so no path (a native query, a script, a
 -- console) can write a value the service does not know: it would surface later as a 500 when Hibernate maps the
 -- row back to its enum, or be counted nowhere in statistics. The lists are the Java enums' names (referral:
--- ReferralState, ReasonCode, OutcomeCode, ReportStatus; consultation: ConsultationEnums; registry: Child.Sex,
+-- ReferralState, ReferralAction plus REQUEST, ReasonCode, OutcomeCode, ReportStatus; consultation: ConsultationEnums; registry: Child.Sex,
 -- Child.Source; org: Profession, CoordinatorRole); a new enum value needs a migration that widens its list.
 -- Existing CHECKs (kinds, direction, consultation status, org unit kind) stay as they are.
 --
@@ -23,8 +23,13 @@ ALTER TABLE referral_transition
         ('REQUESTED', 'ACCEPTED', 'DECLINED', 'CANCELLED', 'IN_PROGRESS', 'COMPLETED', 'FAILED', 'CLOSED')),
     ADD CONSTRAINT ck_referral_transition_to CHECK (to_state IN
         ('REQUESTED', 'ACCEPTED', 'DECLINED', 'CANCELLED', 'IN_PROGRESS', 'COMPLETED', 'FAILED', 'CLOSED')),
-    ADD CONSTRAINT ck_referral_transition_reason CHECK (reason_code IN
-        ('OUT_OF_AREA', 'NO_CAPACITY', 'NOT_APPLICABLE', 'DUPLICATE', 'FAMILY_WITHDREW', 'RESOLVED_ELSEWHERE', 'SENT_IN_ERROR', 'OTHER'));
+    ADD CONSTRAINT ck_referral_transition_action CHECK (action IN
+        ('REQUEST', 'ACCEPT', 'DECLINE', 'CANCEL', 'START', 'COMPLETE', 'FAIL', 'CONFIRM_CLOSURE', 'REOPEN')),
+    -- the move's reason (DECLINE, CANCEL) or outcome (COMPLETE, FAIL) code
+    ADD CONSTRAINT ck_referral_transition_code CHECK (reason_code IN
+        ('OUT_OF_AREA', 'NO_CAPACITY', 'NOT_APPLICABLE', 'DUPLICATE', 'FAMILY_WITHDREW', 'RESOLVED_ELSEWHERE', 'SENT_IN_ERROR', 'OTHER',
+         'SERVICE_ARRANGED', 'INFORMATION_PROVIDED', 'CONNECTED_TO_LOCAL_TEAM', 'REFERRED_ONWARD', 'FAMILY_DECLINED',
+         'UNREACHABLE', 'NOT_RESOLVED'));
 
 ALTER TABLE referral_report
     ADD CONSTRAINT ck_referral_report_status CHECK (status IN

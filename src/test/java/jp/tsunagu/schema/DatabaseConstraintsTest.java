@@ -88,6 +88,9 @@ class DatabaseConstraintsTest {
     @CsvSource(delimiter = ';', quoteCharacter = '"', value = {
             "INSERT INTO referral_report (referral_id, status, body, author, created_at) VALUES (?, '%s', '経過', 'constraint-test', '2025-06-03 01:00:00'); CONTACTED_FAMILY; GOSSIP; ck_referral_report_status",
             "INSERT INTO referral_transition (referral_id, action, from_state, to_state, actor, occurred_at) VALUES (?, 'ACCEPT', 'REQUESTED', '%s', 'constraint-test', '2025-06-03 01:00:00'); ACCEPTED; LOST; ck_referral_transition_to",
+            "INSERT INTO referral_transition (referral_id, action, from_state, to_state, actor, occurred_at) VALUES (?, '%s', 'IN_PROGRESS', 'COMPLETED', 'constraint-test', '2025-06-03 01:00:00'); COMPLETE; SHRUG; ck_referral_transition_action",
+            "INSERT INTO referral_transition (referral_id, action, from_state, to_state, reason_code, actor, occurred_at) VALUES (?, 'COMPLETE', 'IN_PROGRESS', 'COMPLETED', '%s', 'constraint-test', '2025-06-03 01:00:00'); SERVICE_ARRANGED; BECAUSE; ck_referral_transition_code",
+            "INSERT INTO referral_transition (referral_id, action, from_state, to_state, reason_code, actor, occurred_at) VALUES (?, 'DECLINE', 'REQUESTED', 'DECLINED', '%s', 'constraint-test', '2025-06-03 01:00:00'); OUT_OF_AREA; TOO_FAR; ck_referral_transition_code",
             "INSERT INTO consultation_status_change (consultation_id, from_status, to_status, changed_by, changed_at) VALUES (?, 'OPEN', '%s', 'constraint-test', '2025-06-03 01:00:00'); IN_PROGRESS; LOST; ck_status_change_to",
             "INSERT INTO timeline_entry (consultation_id, entry_type, body, author, created_at) VALUES (?, '%s', '記録', 'constraint-test', '2025-06-03 01:00:00'); MEMO; RUMOUR; ck_timeline_entry_type",
     })
