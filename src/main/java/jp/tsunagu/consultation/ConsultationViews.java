@@ -8,7 +8,6 @@ import java.util.List;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
@@ -17,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import jp.tsunagu.common.validation.PlausibleDate;
 import jp.tsunagu.org.OrgViews;
 
 public final class ConsultationViews {
@@ -26,7 +26,7 @@ public final class ConsultationViews {
 
     @Schema(name = "ConsultationRequest", description = "A consultation as received (相談受付). Codes come from GET /api/v1/taxonomies.")
     public record ConsultationRequest(
-            @NotNull @PastOrPresent @Schema(description = "When it was received (not in the future)", examples = "2024-06-03T10:15:00+09:00")
+            @NotNull @PlausibleDate @Schema(description = "When it was received: from 2000-01-01 (Japan) up to now, 5 minutes of clock skew allowed", examples = "2024-06-03T10:15:00+09:00")
             OffsetDateTime receivedAt,
             @NotBlank @Size(max = 64) @Schema(description = "channel code", examples = "PHONE") String channel,
             @NotBlank @Size(max = 64) @Schema(description = "requester_type code", examples = "FAMILY") String requesterType,

@@ -2,29 +2,41 @@ package jp.tsunagu.referral;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.util.Collections;
 import java.util.Objects;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.function.Predicate;
+
+import jp.tsunagu.calendar.JapaneseHolidays;
+import jp.tsunagu.calendar.OfficeClosures;
 
 /**
- * Business days for referral deadlines (e.g. "answer within 3 business days"). Holidays are supplied
- * by the caller rather than computed: Japanese public holidays move (substitute holidays, one-off
- * imperial events) and many offices also close 12/29 to 1/3, so the list is configuration, not code.
+ * Business days for referral deadlines (e.g. "answer within 3 business days"): not a Saturday, a Sunday or a day
+ * the offices are closed. In service that is Japan's public holidays, computed by {@link JapaneseHolidays}, plus a
+ * prefecture's configured closures (年末年始, 県民の日): see {@link #japan(OfficeClosures)} and {@link OfficeCalendars}.
  */
 public final class BusinessCalendar {
 
-    private final Set<LocalDate> holidays;
+    private final Predicate<LocalDate> closed;
 
-    public BusinessCalendar(Set<LocalDate> holidays) {
-        this.holidays = Set.copyOf(Objects.requireNonNull(holidays, "holidays"));
+    /** A calendar closed on exactly the given days besides weekends (for tests on fixed dates). */
+    public BusinessCalendar(Set<LocalDate> closedDays) {
+        this(Set.copyOf(Objects.requireNonNull(closedDays, "closedDays"))::contains);
     }
 
-    /** Saturdays, Sundays and listed holidays are not business days; a holiday on a weekend changes nothing. */
+    private BusinessCalendar(Predicate<LocalDate> closed) {
+        this.closed = closed;
+    }
+
+    /** Closed on Japan's public holidays and on the office's own closure days. */
+    public static BusinessCalendar japan(OfficeClosures closures) {
+        Objects.requireNonNull(closures, "closures");
+        return new BusinessCalendar(date -> JapaneseHolidays.isHoliday(date) || closures.closes(date));
+    }
+
+    /** Saturdays, Sundays and closed days are not business days; a holiday on a weekend changes nothing. */
     public boolean isBusinessDay(LocalDate date) {
         DayOfWeek dow = date.getDayOfWeek();
-        return dow != DayOfWeek.SATURDAY && dow != DayOfWeek.SUNDAY && !holidays.contains(date);
+        return dow != DayOfWeek.SATURDAY && dow != DayOfWeek.SUNDAY && !closed.test(date);
     }
 
     /**
@@ -66,33 +78,5 @@ public final class BusinessCalendar {
             }
         }
         return count;
-    }
-
-    /**
-     * Parses a configuration value like {@code "2025-04-29, 2025-05-03"}. Blank entries (a trailing comma,
-     * an empty property) are skipped; anything else that is not an ISO yyyy-MM-dd date is rejected, because
-     * a silently dropped holiday would shift every deadline around it.
-     *
-     * @return the dates in ascending order, unmodifiable
-     */
-    public static Set<LocalDate> parseHolidays(String commaSeparatedIsoDates) {
-        TreeSet<LocalDate> dates = new TreeSet<>();
-        if (commaSeparatedIsoDates == null) {
-            return Collections.unmodifiableSortedSet(dates);
-        }
-        String[] entries = commaSeparatedIsoDates.split(",", -1);
-        for (int i = 0; i < entries.length; i++) {
-            String entry = entries[i].strip();
-            if (entry.isEmpty()) {
-                continue;
-            }
-            try {
-                dates.add(LocalDate.parse(entry));
-            } catch (DateTimeParseException e) {
-                throw new IllegalArgumentException("Holiday entry " + (i + 1) + " '" + entry
-                        + "' is not a valid ISO date (yyyy-MM-dd, e.g. 2025-04-29)", e);
-            }
-        }
-        return Collections.unmodifiableSortedSet(dates);
     }
 }

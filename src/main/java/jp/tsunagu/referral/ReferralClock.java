@@ -10,7 +10,7 @@ public class ReferralClock {
 
     @Produces
     @Singleton
-    ReferralOverdue overdue(ReferralSettings settings) {
-        return ReferralOverdue.of(settings);
+    ReferralOverdue overdue(ReferralSettings settings, OfficeCalendars calendars) {
+        return ReferralOverdue.of(settings, calendars);
     }
 }

@@ -8,14 +8,10 @@ import io.smallrye.config.WithDefault;
 /**
  * When a referral counts as overdue, per kind: not answered (accepted or declined) within
  * {@code answer-business-days} business days, or accepted with no progress report for {@code report-days}
- * calendar days. Holidays are listed, because Japanese holidays move and offices close over New Year.
+ * calendar days. Business days are those of the referral's prefecture ({@link OfficeCalendars}).
  */
 @ConfigMapping(prefix = "tsunagu.referral")
 public interface ReferralSettings {
-
-    /** Comma-separated ISO dates on which no office works, besides Saturdays and Sundays. */
-    @WithDefault("")
-    String holidays();
 
     Map<ReferralKind, KindSettings> kinds();
 

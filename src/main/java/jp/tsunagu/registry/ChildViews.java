@@ -8,7 +8,6 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
@@ -16,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import jp.tsunagu.common.validation.PlausibleDate;
 import jp.tsunagu.org.OrgViews;
 
 public final class ChildViews {
@@ -43,7 +43,7 @@ public final class ChildViews {
             + "another person at the prefecture center has checked it against the form.")
     public record ConsentRequest(
             @NotEmpty @Size(max = 3) List<Consent.@NotNull Scope> scopes,
-            @NotNull @PastOrPresent @Schema(description = "The day the form was signed (Japan date)", examples = "2024-06-03") LocalDate obtainedOn,
+            @NotNull @PlausibleDate @Schema(description = "The day the form was signed (Japan date, 2000-01-01 to today)", examples = "2024-06-03") LocalDate obtainedOn,
             @NotBlank @Size(max = 100) @Schema(description = "Which form was signed", examples = "個人情報使用同意書（第2版）") String formName,
             @NotBlank @Size(max = 200) @Schema(description = "Where the signed paper or its scan is filed", examples = "同意書 2024-0153") String documentRef,
             @NotBlank @Size(max = 100) @Schema(description = "The staff member who took the signature", examples = "平塚 一郎") String obtainedBy,
@@ -53,7 +53,7 @@ public final class ChildViews {
     @Schema(name = "ConsentWithdrawal", description = "The family's withdrawal of a consent: from which day (today at the latest) and "
             + "which staff member received the request")
     public record Withdrawal(
-            @NotNull @PastOrPresent @Schema(examples = "2024-09-30") LocalDate withdrawnOn,
+            @NotNull @PlausibleDate @Schema(description = "Japan date, 2000-01-01 to today", examples = "2024-09-30") LocalDate withdrawnOn,
             @NotBlank @Size(max = 100) @Schema(description = "The staff member who received the family's request", examples = "平塚 一郎") String receivedBy) {
     }
 
@@ -150,7 +150,7 @@ public final class ChildViews {
             @NotBlank @Size(max = 50) @Schema(examples = "太郎") String givenName,
             @NotBlank @Size(max = 100) @Pattern(regexp = KANA, message = "must be written in kana") @Schema(examples = "やまだ") String familyNameKana,
             @NotBlank @Size(max = 100) @Pattern(regexp = KANA, message = "must be written in kana") @Schema(examples = "たろう") String givenNameKana,
-            @NotNull @PastOrPresent @Schema(examples = "2021-05-10") LocalDate birthDate,
+            @NotNull @PlausibleDate @Schema(description = "2000-01-01 to today (Japan date)", examples = "2021-05-10") LocalDate birthDate,
             @NotNull Child.Sex sex,
             @NotBlank @Pattern(regexp = "\\d{6}", message = "must be a 6-digit 全国地方公共団体コード") @Schema(examples = "142034") String residenceLgcode,
             @Valid Guardian guardian,

@@ -105,10 +105,21 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     }
 
     public static EmbeddedMariaDb start(Path workDir) throws Exception {
+        Path work = workDir.toAbsolutePath().normalize();
+        return start(work, work.resolve("base"), CHARSET, COLLATION);
+    }
+
+    /**
+     * A server whose defaults are {@code serverCharset} / {@code serverCollation}, as an operator's server may be
+     * (e.g. latin1 / latin1_swedish_ci). Unless they are this project's, the {@code tsunagu} database is created
+     * without a character set of its own, as an operator would create it: it inherits the server's.
+     *
+     * @param baseDir the unpacked binaries, which servers may share
+     */
+    public static EmbeddedMariaDb start(Path workDir, Path baseDir, String serverCharset, String serverCollation) throws Exception {
         long t0 = System.nanoTime();
         Path work = workDir.toAbsolutePath().normalize();
         Files.createDirectories(work);
-        Path baseDir = work.resolve("base");
         Path dataDir = work.resolve("data");
         Path tmpDir = work.resolve("tmp");
 
@@ -130,7 +141,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         try {
             killOrphanedServer(dataDir); // left behind by a kill -9'd JVM
             Path initFile = work.resolve("init.sql");
-            Files.writeString(initFile, initSql(), StandardCharsets.UTF_8);
+            Files.writeString(initFile, initSql(CHARSET.equals(serverCharset) && COLLATION.equals(serverCollation)), StandardCharsets.UTF_8);
 
             Exception last = null;
             for (int attempt = 1; attempt <= MAX_START_ATTEMPTS; attempt++) {
@@ -149,8 +160,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                         .setSecurityDisabled(false) // grant tables ON
                         // base/ is our binary cache; data/ we delete ourselves in close()
                         .setDeletingTemporaryBaseAndDataDirsOnShutdown(false)
-                        .setDefaultCharacterSet(CHARSET)
-                        .addArg("--collation-server=" + COLLATION)
+                        .setDefaultCharacterSet(serverCharset)
+                        .addArg("--collation-server=" + serverCollation)
                         .addArg("--bind-address=127.0.0.1")
                         .addArg("--skip-name-resolve")
                         // 11.4 otherwise generates a self-signed TLS certificate (RSA keygen) at every
@@ -204,7 +215,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         }
     }
 
-    private static String initSql() {
+    private static String initSql(boolean databaseCharset) {
         // mariadbd --init-file: one statement per line, no comments, no DELIMITER.
         StringBuilder sql = new StringBuilder();
         // Like mariadb-secure-installation: anonymous ''@localhost would shadow users, PUBLIC has
@@ -217,8 +228,11 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 .append(ADMIN_PASSWORD).append("');\n");
         sql.append("CREATE USER 'root'@'127.0.0.1' IDENTIFIED BY '").append(ADMIN_PASSWORD).append("';\n");
         sql.append("GRANT ALL PRIVILEGES ON *.* TO 'root'@'127.0.0.1' WITH GRANT OPTION;\n");
-        sql.append("CREATE DATABASE `").append(DATABASE).append("` CHARACTER SET ").append(CHARSET)
-                .append(" COLLATE ").append(COLLATION).append(";\n");
+        sql.append("CREATE DATABASE `").append(DATABASE).append("`");
+        if (databaseCharset) {
+            sql.append(" CHARACTER SET ").append(CHARSET).append(" COLLATE ").append(COLLATION);
+        }
+        sql.append(";\n");
         for (String host : HOSTS) {
             sql.append("CREATE USER '").append(OWNER_USER).append("'@'").append(host)
                     .append("' IDENTIFIED BY '").append(OWNER_PASSWORD).append("';\n");

@@ -2,25 +2,22 @@ package jp.tsunagu.referral;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
 
 class BusinessCalendarTest {
 
     // Golden Week 2025: 昭和の日 (Tue), 憲法記念日 (Sat), みどりの日 (Sun), こどもの日 (Mon), 振替休日 (Tue).
     private static final BusinessCalendar GW_2025 = new BusinessCalendar(
-            BusinessCalendar.parseHolidays("2025-04-29,2025-05-03,2025-05-04,2025-05-05,2025-05-06"));
+            Set.of(d("2025-04-29"), d("2025-05-03"), d("2025-05-04"), d("2025-05-05"), d("2025-05-06")));
     private static final BusinessCalendar NO_HOLIDAYS = new BusinessCalendar(Set.of());
 
     private static LocalDate d(String iso) {
@@ -95,22 +92,15 @@ class BusinessCalendarTest {
     }
 
     @Test
-    void parseHolidaysAcceptsSpacesAndBlankEntries() {
-        assertEquals(Set.of(d("2025-01-01"), d("2025-01-13")),
-                BusinessCalendar.parseHolidays(" 2025-01-13 , 2025-01-01,,\n"));
-        assertEquals(Set.of(), BusinessCalendar.parseHolidays(""));
-        assertEquals(Set.of(), BusinessCalendar.parseHolidays(null));
-        assertEquals(List.of(d("2025-01-01"), d("2025-01-13")),
-                List.copyOf(BusinessCalendar.parseHolidays("2025-01-13,2025-01-01,2025-01-13")));
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"2025/04/29", "2025-4-29", "2025-02-30", "2025-13-01", "tomorrow", "20250429"})
-    void parseHolidaysRejectsBadDates(String bad) {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> BusinessCalendar.parseHolidays("2025-04-29, " + bad));
-        assertTrue(e.getMessage().contains("entry 2"), e.getMessage());
-        assertTrue(e.getMessage().contains("'" + bad + "'"), e.getMessage());
-        assertInstanceOf(DateTimeParseException.class, e.getCause());
+    void japanClosesOnComputedHolidaysAndTheOfficesOwnDays() {
+        BusinessCalendar japan = BusinessCalendar.japan(jp.tsunagu.calendar.OfficeClosures.parse("12-29,12-30,12-31,01-02,01-03"));
+        // The same Golden Week from the law instead of a list ...
+        for (String day : List.of("2025-04-25", "2025-04-28", "2025-05-02", "2025-05-03")) {
+            assertEquals(GW_2025.addBusinessDays(d(day), 3), japan.addBusinessDays(d(day), 3), day);
+        }
+        // ... and the New Year closures that are no public holiday.
+        assertEquals(d("2027-01-04"), japan.addBusinessDays(d("2026-12-28"), 1));
+        assertTrue(NO_HOLIDAYS.isBusinessDay(d("2026-12-28")));
+        assertFalse(japan.isBusinessDay(d("2026-12-29")));
     }
 }

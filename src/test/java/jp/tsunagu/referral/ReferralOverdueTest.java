@@ -2,12 +2,14 @@ package jp.tsunagu.referral;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Map;
+import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
@@ -15,7 +17,8 @@ import org.junit.jupiter.api.Test;
 class ReferralOverdueTest {
 
     private final ReferralOverdue rules = new ReferralOverdue(
-            new BusinessCalendar(BusinessCalendar.parseHolidays("2025-04-29,2025-05-03,2025-05-04,2025-05-05,2025-05-06")),
+            new BusinessCalendar(Set.of(LocalDate.of(2025, 4, 29), LocalDate.of(2025, 5, 3), LocalDate.of(2025, 5, 4),
+                    LocalDate.of(2025, 5, 5), LocalDate.of(2025, 5, 6))),
             Map.of(ReferralKind.ESCALATION, new int[] { 3, 14 }, ReferralKind.TRANSFER, new int[] { 5, 30 }));
 
     private static Clock at(String japanLocalDateTime) {
@@ -77,5 +80,34 @@ class ReferralOverdueTest {
         assertEquals(LocalDate.of(2025, 5, 7).atStartOfDay(ReferralOverdue.JAPAN).toInstant(), c.requestedBefore());
         assertEquals(ReferralOverdue.Reason.NO_ANSWER, rules.reason(requested(ReferralKind.ESCALATION, "2025-05-06T12:00"), at("2025-05-10T12:00")));
         assertNull(rules.reason(requested(ReferralKind.ESCALATION, "2025-05-07T09:00"), at("2025-05-10T12:00")));
+    }
+
+    @Test
+    void eachPrefectureCountsOnItsOwnOfficesDays() {
+        // Friday 12 June 2026; Chiba's offices close on 千葉県民の日 (Monday 15 June), Kanagawa's do not.
+        OfficeCalendars calendars = new OfficeCalendars(Map.of("default", "12-29,12-30,12-31,01-02,01-03", "12", "06-15"));
+        ReferralOverdue perPrefecture = ReferralOverdue.of(new ReferralSettings() {
+            @Override
+            public Map<ReferralKind, KindSettings> kinds() {
+                return Map.of();
+            }
+        }, calendars);
+        Referral kanagawa = requested(ReferralKind.ESCALATION, "2026-06-12T10:00");
+        kanagawa.prefCode = "14";
+        Referral chiba = requested(ReferralKind.ESCALATION, "2026-06-12T10:00");
+        chiba.prefCode = "12";
+        // Kanagawa: due by 17 June (15, 16, 17); Chiba: by 18 June (16, 17, 18).
+        assertNull(perPrefecture.reason(kanagawa, at("2026-06-17T23:59")));
+        assertEquals(ReferralOverdue.Reason.NO_ANSWER, perPrefecture.reason(kanagawa, at("2026-06-18T00:00")));
+        assertNull(perPrefecture.reason(chiba, at("2026-06-18T12:00")));
+        assertEquals(ReferralOverdue.Reason.NO_ANSWER, perPrefecture.reason(chiba, at("2026-06-19T00:00")));
+
+        Map<String, Object> params = new java.util.HashMap<>();
+        String jpql = perPrefecture.condition("r", at("2026-06-18T12:00"), params);
+        assertTrue(jpql.contains("r.prefCode = :odPref_p12"), jpql);
+        assertTrue(jpql.contains("r.prefCode not in :odOwnCalendars"), jpql);
+        assertEquals(Set.of("12"), params.get("odOwnCalendars"));
+        assertEquals(LocalDate.of(2026, 6, 15).atStartOfDay(ReferralOverdue.JAPAN).toInstant(), params.get("odRequested_escalation"));
+        assertEquals(LocalDate.of(2026, 6, 12).atStartOfDay(ReferralOverdue.JAPAN).toInstant(), params.get("odRequested_escalation_p12"));
     }
 }
