@@ -70,6 +70,7 @@ class Latin1ServerSmokeTest {
         String family = "しけん" + Intake.randomKana(6);
         String id = Api.asJson("coord.hiratsuka").body(Intake.child(family, "たろう", "142034", "\"CENTER_ONLY\",\"SHARE_WITH_RESIDENCE_MUNICIPALITY\"", null))
                 .when().post("/api/v1/children").then().statusCode(201).extract().path("id");
+        jp.tsunagu.support.Consents.confirmAll(id);
         Api.as("coord.hiratsuka").when().get("/api/v1/children/" + id).then().statusCode(200)
                 .body("familyName", equalTo("試験")).body("givenName", equalTo("太郎")).body("familyNameKana", equalTo(family))
                 .body("primaryHospital", equalTo("神奈川県立こども医療センター"));

@@ -39,4 +39,25 @@ public final class Consents {
     public static void confirmAll(String childId) {
         confirmAll(childId, "14");
     }
+
+    /** Every item of the center's review list, all pages, by consent id. */
+    public static Map<Integer, Map<String, Object>> reviewList(String user) {
+        Map<Integer, Map<String, Object>> items = new java.util.HashMap<>();
+        for (int page = 0;; page++) {
+            var json = Api.as(user).queryParam("page", page).queryParam("size", 100).when().get("/api/v1/consent-reviews")
+                    .then().statusCode(200).extract().jsonPath();
+            for (Map<String, Object> item : json.<Map<String, Object>>getList("items")) {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> consent = (Map<String, Object>) item.get("consent");
+                items.put((Integer) consent.get("id"), item);
+            }
+            if (page + 1 >= json.getInt("totalPages")) {
+                return items;
+            }
+        }
+    }
+
+    public static java.util.Set<Integer> onReviewList(String user) {
+        return reviewList(user).keySet();
+    }
 }

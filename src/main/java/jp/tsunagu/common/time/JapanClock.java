@@ -6,28 +6,21 @@ import java.time.ZoneId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-import jakarta.validation.ClockProvider;
 
 /**
  * The one clock of the service, zoned Asia/Tokyo: business dates (consent, coverage, statistics,
  * deadlines) are Japan's whatever zone the server runs in, so {@code LocalDate.now(clock)} is the date
- * in Japan. Bean Validation's {@code @PastOrPresent} and friends use the same clock.
+ * in Japan. Bean Validation's {@code @PastOrPresent} and {@code @PlausibleDate} read the same bean
+ * ({@link ValidationClock}).
  */
 @ApplicationScoped
-public class JapanClock implements ClockProvider {
+public class JapanClock {
 
     public static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
-
-    private static final Clock SYSTEM = Clock.system(JAPAN);
 
     @Produces
     @Singleton
     Clock clock() {
-        return SYSTEM;
-    }
-
-    @Override
-    public Clock getClock() {
-        return SYSTEM;
+        return Clock.system(JAPAN);
     }
 }
