@@ -33,9 +33,11 @@ import jp.tsunagu.common.paging.PageRequest;
 public class MunicipalityResource {
 
     private final MunicipalityService service;
+    private final java.time.Clock clock;
 
-    public MunicipalityResource(MunicipalityService service) {
+    public MunicipalityResource(MunicipalityService service, java.time.Clock clock) {
         this.service = service;
+        this.clock = clock;
     }
 
     @GET
@@ -84,6 +86,6 @@ public class MunicipalityResource {
     public OrgViews.CoverageAnswer whoCovers(
             @Parameter(description = "6-digit 全国地方公共団体コード", example = "142034") @PathParam("lgcode") String lgcode,
             @Parameter(description = "Date (default today)", example = "2022-06-01") @QueryParam("date") LocalDate date) {
-        return service.whoCovers(lgcode, date == null ? LocalDate.now() : date);
+        return service.whoCovers(lgcode, date == null ? LocalDate.now(clock) : date);
     }
 }

@@ -37,9 +37,11 @@ import jp.tsunagu.common.security.Roles;
 public class UnitResource {
 
     private final OrgService service;
+    private final java.time.Clock clock;
 
-    public UnitResource(OrgService service) {
+    public UnitResource(OrgService service, java.time.Clock clock) {
         this.service = service;
+        this.clock = clock;
     }
 
     @GET
@@ -69,7 +71,7 @@ public class UnitResource {
             @Parameter(description = "2-digit prefecture code", example = "14", required = true)
             @QueryParam("prefecture") @NotNull @Pattern(regexp = "\\d{2}") String prefecture,
             @Parameter(description = "Date the structure is shown for (default today)", example = "2022-06-01") @QueryParam("date") LocalDate date) {
-        return service.tree(prefecture, date == null ? LocalDate.now() : date);
+        return service.tree(prefecture, date == null ? LocalDate.now(clock) : date);
     }
 
     @GET
@@ -85,7 +87,7 @@ public class UnitResource {
     public OrgViews.UnitView getUnit(
             @Parameter(description = "Unit code", example = "14-shonan-west") @PathParam("code") String code,
             @Parameter(description = "Date of the coverage (default today)", example = "2022-06-01") @QueryParam("date") LocalDate date) {
-        return service.unit(code, date == null ? LocalDate.now() : date);
+        return service.unit(code, date == null ? LocalDate.now(clock) : date);
     }
 
     @POST

@@ -66,6 +66,18 @@ class JapanDatesTest {
                 .body("errors.field", hasItem("consent.obtainedOn"));
     }
 
+    /** "Today" for coverage (who covers a municipality, a unit's area, a branch's reach) is the day in Japan. */
+    @Test
+    void coverageTodayIsTheDayInJapan() {
+        for (Instant at : new Instant[] { HALF_PAST_MIDNIGHT, HALF_PAST_ELEVEN }) {
+            SettableClock.stopAt(at);
+            Api.as("staff.kanagawa").when().get("/api/v1/units/14-shonan-west").then().statusCode(200)
+                    .body("coverageDate", equalTo("2026-12-02"));
+            Api.as("staff.kanagawa").when().get("/api/v1/municipalities/142034/coverage").then().statusCode(200)
+                    .body("date", equalTo("2026-12-02"));
+        }
+    }
+
     /** Statistics count a consultation for its day in Japan: the last half hour of a fiscal year and the first of the next. */
     @Test
     void aConsultationCountsForItsDayInJapan() {
