@@ -121,6 +121,15 @@ final class DifferencingAttacker {
                 shownBySet.putIfAbsent(atomSets[q], observations.get(q).shown());
             }
         }
+        // Every distinct published set, indexed by the atoms it contains.
+        List<BitSet> sets = new ArrayList<>(constraints.keySet());
+        Map<Integer, List<Integer>> containing = new HashMap<>();
+        for (int c = 0; c < sets.size(); c++) {
+            BitSet set = sets.get(c);
+            for (int a = set.nextSetBit(0); a >= 0; a = set.nextSetBit(a + 1)) {
+                containing.computeIfAbsent(a, x -> new ArrayList<>()).add(c);
+            }
+        }
         List<Finding> findings = new ArrayList<>();
         Map<BitSet, Boolean> seen = new HashMap<>();
         for (int q = 0; q < observations.size(); q++) {
@@ -138,8 +147,8 @@ final class DifferencingAttacker {
                 estimates.add((double) shownBySet.get(target));
             }
             // Differences: every published set that contains the target, minus the published rest.
-            for (int p = 0; p < observations.size(); p++) {
-                BitSet big = atomSets[p];
+            for (int c : containing.getOrDefault(target.nextSetBit(0), List.of())) {
+                BitSet big = sets.get(c);
                 if (big.equals(target) || !contains(big, target)) {
                     continue;
                 }
@@ -159,11 +168,10 @@ final class DifferencingAttacker {
                 if (whole[1] < UNBOUNDED) {
                     tHi = Math.min(tHi, whole[1] - restLo);
                 }
-                if (restBounds != null && observations.get(p).shown() != null) {
-                    Long restShown = shownBySet.get(rest);
-                    if (restShown != null) {
-                        estimates.add((double) (observations.get(p).shown() - restShown));
-                    }
+                Long bigShown = shownBySet.get(big);
+                Long restShown = shownBySet.get(rest);
+                if (bigShown != null && restShown != null) {
+                    estimates.add((double) (bigShown - restShown));
                 }
             }
             double average = estimates.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);

@@ -394,7 +394,7 @@ class StatsBenchmark {
         statements.put("subquery unit x requesterType, all", "SELECT " + ConsultationDimension.UNIT.sql + ", c.requester_type, COUNT(*) FROM consultation c WHERE c.pref_code = '24' GROUP BY 1, 2");
         statements.put("join unit x requesterType, all", "SELECT " + JOIN_UNIT + ", c.requester_type, COUNT(*) FROM consultation c" + JOIN_COVERAGE + " WHERE c.pref_code = '24' GROUP BY 1, 2");
         statements.put("site (unit rolled up) x requesterType, all", ConsultationStatistics.rollUp(new Sql().append("SELECT "
-                + ConsultationDimension.SITE.sql + " AS r, c.requester_type AS k, COUNT(*) AS n FROM consultation c WHERE c.pref_code = '24'"
+                + ConsultationDimension.SITE.sql + " AS r, c.requester_type AS k, COUNT(*) AS n, SUM(c.cell_key) AS ks FROM consultation c WHERE c.pref_code = '24'"
                 + " GROUP BY 1, 2"), true, false).toString());
         statements.put("subquery unit x topic, all", "SELECT " + ConsultationDimension.UNIT.sql + ", t.topic, COUNT(*) FROM consultation c JOIN consultation_topic t ON t.consultation_id = c.id WHERE c.pref_code = '24' GROUP BY 1, 2");
         statements.put("join unit x topic, all", "SELECT " + JOIN_UNIT + ", t.topic, COUNT(*) FROM consultation c JOIN consultation_topic t ON t.consultation_id = c.id" + JOIN_COVERAGE + " WHERE c.pref_code = '24' GROUP BY 1, 2");
@@ -426,7 +426,7 @@ class StatsBenchmark {
     private static String explain(Connection c) throws SQLException {
         Map<String, String> statements = new LinkedHashMap<>();
         statements.put("consultations site x requesterType, FY2023", ConsultationStatistics.rollUp(new Sql().append(
-                "SELECT " + ConsultationDimension.SITE.sql + " AS r, c.requester_type AS k, COUNT(*) AS n FROM consultation c"
+                "SELECT " + ConsultationDimension.SITE.sql + " AS r, c.requester_type AS k, COUNT(*) AS n, SUM(c.cell_key) AS ks FROM consultation c"
                         + " WHERE c.pref_code = '24' AND c.received_on >= '2023-04-01' AND c.received_on <= '2024-03-31' GROUP BY 1, 2"),
                 true, false).toString());
         statements.put("consultations unit x topic, all",
