@@ -183,7 +183,7 @@ public class StatsResource {
             @Parameter(description = "Received on or before (Japan date)", example = "2023-03-31", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to,
             @Parameter(description = "Fiscal year April..March, instead of from/to", example = "2022", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "2000", maximum = "2100")) @QueryParam("fiscalYear") String fiscalYear,
             @Parameter(description = "Prefecture code; only your own (default)", example = "24", schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]{2}$")) @QueryParam("prefecture") String prefecture,
-            @Parameter(description = "Only consultations of residents of these municipalities (comma-separated codes)",
+            @Parameter(description = "Only consultations of residents of these municipalities (comma-separated codes); staff only, analysts get 400",
                     example = "242071,242080") @QueryParam("municipalities") String municipalities,
             @BeanParam OutputParams outputParams) {
         Output output = outputParams.negotiate();
@@ -204,8 +204,10 @@ public class StatsResource {
                     + "ACCEPTED, IN_PROGRESS) per receiving unit, split by the same overdue rule as the inbox; not limited to the "
                     + "period. units= keeps referrals whose sender or receiver is one of the given units. CSV carries one table, "
                     + "chosen with table= (byKindAndDirection by default, byTiers, outcomes, durations, openByReceivingUnit)."
-                    + FORMATS + SUPPRESSION + " Withheld counts also withhold the durations computed over them; tables that "
-                    + "share totals are protected together, so a count withheld in one is not printed in another." + SCOPE)
+                    + FORMATS + SUPPRESSION + " For analysts the period tables are perturbed like every count (linked tables "
+                    + "included: no published value is exact, so no link gives one away); durations over fewer than k referrals "
+                    + "are withheld (withheld=true, * in CSV); openByReceivingUnit has no record keys and keeps small-cell "
+                    + "suppression, checked exactly for that one table." + SCOPE)
     @APIResponse(responseCode = "200", description = "The hand-off statistics", headers = @Header(name = "Content-Disposition",
             description = "CSV only", schema = @Schema(type = SchemaType.STRING)),
             content = {
@@ -218,7 +220,7 @@ public class StatsResource {
             @Parameter(description = "Requested on or before (Japan date)", example = "2025-03-31", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to,
             @Parameter(description = "Fiscal year April..March, instead of from/to", example = "2024", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "2000", maximum = "2100")) @QueryParam("fiscalYear") String fiscalYear,
             @Parameter(description = "Prefecture code; only your own (default)", example = "24", schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]{2}$")) @QueryParam("prefecture") String prefecture,
-            @Parameter(description = "Only referrals sent or received by these units (comma-separated codes)", example = "24-hokusei")
+            @Parameter(description = "Only referrals sent or received by these units (comma-separated codes); staff only, analysts get 400", example = "24-hokusei")
             @QueryParam("units") String units,
             @Parameter(description = "Which table the CSV carries", schema = @Schema(type = SchemaType.STRING, enumeration = { "byKindAndDirection",
                     "byTiers", "outcomes", "durations", "openByReceivingUnit" })) @QueryParam("table") String table,
@@ -238,7 +240,8 @@ public class StatsResource {
                     + "of the coordinators (active coordinators of the scope, idle ones included) and of the units. units= keeps "
                     + "consultations owned by, coordinators of and referrals of these units. CSV carries one table, chosen with "
                     + "table= (openConsultationsByCoordinator by default, openConsultationsByOwnerUnit, activeReferralsByReceivingUnit)."
-                    + FORMATS + SUPPRESSION + " A concentration share that would reveal a withheld count is withheld too." + SCOPE)
+                    + FORMATS + SUPPRESSION + " For analysts the two consultation tables are perturbed and the concentration is "
+                    + "computed from their published totals; activeReferralsByReceivingUnit keeps small-cell suppression." + SCOPE)
     @APIResponse(responseCode = "200", description = "The load", headers = @Header(name = "Content-Disposition", description = "CSV only",
             schema = @Schema(type = SchemaType.STRING)),
             content = {
@@ -248,7 +251,7 @@ public class StatsResource {
                             value = "コーディネーター / 状態,受付,対応中,合計\r\n三重 花子（24-hokusei）,4,11,15\r\n担当者未定,6,0,6\r\n合計,10,11,21\r\n")) })
     public Response getLoadStats(
             @Parameter(description = "Prefecture code; only your own (default)", example = "24", schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]{2}$")) @QueryParam("prefecture") String prefecture,
-            @Parameter(description = "Only these units (comma-separated codes)", example = "24-hokusei") @QueryParam("units") String units,
+            @Parameter(description = "Only these units (comma-separated codes); staff only, analysts get 400", example = "24-hokusei") @QueryParam("units") String units,
             @Parameter(description = "Which table the CSV carries", schema = @Schema(type = SchemaType.STRING, enumeration = {
                     "openConsultationsByCoordinator", "openConsultationsByOwnerUnit", "activeReferralsByReceivingUnit" }))
             @QueryParam("table") String table,
@@ -277,7 +280,7 @@ public class StatsResource {
             @Parameter(description = "Row dimension", schema = @Schema(type = SchemaType.STRING, enumeration = { "municipality", "region" }))
             @QueryParam("rows") String rows,
             @Parameter(description = "Prefecture code; only your own (default)", example = "24", schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]{2}$")) @QueryParam("prefecture") String prefecture,
-            @Parameter(description = "Only children living in these municipalities (comma-separated codes)", example = "242071,242080")
+            @Parameter(description = "Only children living in these municipalities (comma-separated codes); staff only, analysts get 400", example = "242071,242080")
             @QueryParam("municipalities") String municipalities,
             @BeanParam OutputParams outputParams) {
         Output output = outputParams.negotiate();
