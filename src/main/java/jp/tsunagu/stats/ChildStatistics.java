@@ -71,9 +71,9 @@ class ChildStatistics {
                 where.append(" AND ch.residence_lgcode IN (:municipalities)").bind("municipalities", municipalities);
             }
         }
-        Sql cells = new Sql().append("SELECT ").append(rows.sql).append(" AS r, cct.care_code AS k, COUNT(*) AS n FROM child ch"
+        Sql cells = new Sql().append("SELECT ").append(rows.sql).append(" AS r, cct.care_code AS k, COUNT(*) AS n, SUM(ch.cell_key) AS ks FROM child ch"
                 + " LEFT JOIN child_care_type cct ON cct.child_id = ch.id").appendAll(where).append(" GROUP BY 1, 2");
-        Sql totals = new Sql().append("SELECT ").append(rows.sql).append(" AS r, COUNT(*) AS n FROM child ch").appendAll(where)
+        Sql totals = new Sql().append("SELECT ").append(rows.sql).append(" AS r, COUNT(*) AS n, SUM(ch.cell_key) AS ks FROM child ch").appendAll(where)
                 .append(" GROUP BY 1");
         if (rows == Rows.REGION) {
             cells.bind("today", today);
@@ -81,10 +81,11 @@ class ChildStatistics {
         }
         Crosstab x = new Crosstab();
         for (Object[] row : cells.rows(em)) {
-            x.add(bucket(scope, rows, row[0]), row[1] == null ? Headings.NOT_RECORDED.code() : row[1].toString(), Sql.number(row[2]));
+            x.add(bucket(scope, rows, row[0]), row[1] == null ? Headings.NOT_RECORDED.code() : row[1].toString(), Sql.number(row[2]),
+                    Sql.number(row[3]));
         }
         for (Object[] row : totals.rows(em)) {
-            x.addDistinct(bucket(scope, rows, row[0]), Sql.number(row[1]));
+            x.addDistinct(bucket(scope, rows, row[0]), Sql.number(row[1]), Sql.number(row[2]));
         }
         Map<String, StatsViews.Heading> rowHeadings = new LinkedHashMap<>();
         if (rows == Rows.MUNICIPALITY) {
@@ -96,7 +97,7 @@ class ChildStatistics {
         Crosstab.Axis columnAxis = careTypes(x.columnKeys());
         return Tabulation.distinctRowTotals(TABLE, new StatsViews.Heading(rows.code, rows.labelJa, rows.labelEn),
                 names.vocabulary("medical_care", "careType"), rowAxis.headings(), columnAxis.headings(), x.matrix(rowAxis, columnAxis),
-                x.distinct(rowAxis));
+                x.distinct(rowAxis)).withKeys(x.keyMatrix(rowAxis, columnAxis), x.distinctKeys(rowAxis));
     }
 
     private static String bucket(StatsScope scope, Rows rows, Object value) {

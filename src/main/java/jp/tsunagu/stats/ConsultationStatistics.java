@@ -62,35 +62,36 @@ class ConsultationStatistics {
         }
         boolean topicJoin = rows.multiValued() || columns.multiValued();
         Sql cells = rollUp(new Sql().append("SELECT ").append(rows.sql).append(" AS r, ").append(columns.sql)
-                .append(" AS k, COUNT(*) AS n FROM consultation c")
+                .append(" AS k, COUNT(*) AS n, SUM(c.cell_key) AS ks FROM consultation c")
                 .append(topicJoin ? " JOIN consultation_topic t ON t.consultation_id = c.id" : "")
                 .appendAll(where).append(" GROUP BY 1, 2"), rows == ConsultationDimension.SITE, columns == ConsultationDimension.SITE);
         Crosstab x = new Crosstab();
         for (Object[] row : cells.rows(em)) {
-            x.add(bucket(scope, rows, row[0]), bucket(scope, columns, row[1]), Sql.number(row[2]));
+            x.add(bucket(scope, rows, row[0]), bucket(scope, columns, row[1]), Sql.number(row[2]), Sql.number(row[3]));
         }
         ConsultationDimension single = rows.multiValued() ? columns : rows;
         if (topicJoin) {
-            Sql totals = rollUp(new Sql().append("SELECT ").append(single.sql).append(" AS r, 0 AS k, COUNT(*) AS n FROM consultation c")
+            Sql totals = rollUp(new Sql().append("SELECT ").append(single.sql).append(" AS r, 0 AS k, COUNT(*) AS n, SUM(c.cell_key) AS ks FROM consultation c")
                     .appendAll(where).append(" GROUP BY 1"), single == ConsultationDimension.SITE, false);
             for (Object[] row : totals.rows(em)) {
-                x.addDistinct(bucket(scope, single, row[0]), Sql.number(row[2]));
+                x.addDistinct(bucket(scope, single, row[0]), Sql.number(row[2]), Sql.number(row[3]));
             }
         }
         Crosstab.Axis rowAxis = axis(rows, x.rowKeys(), period);
         Crosstab.Axis columnAxis = axis(columns, x.columnKeys(), period);
         long[][] matrix = x.matrix(rowAxis, columnAxis);
+        long[][] keys = x.keyMatrix(rowAxis, columnAxis);
         StatsViews.Heading rowDim = dimension(rows);
         StatsViews.Heading columnDim = dimension(columns);
         if (columns.multiValued()) {
             return Tabulation.distinctRowTotals(TABLE, rowDim, columnDim, rowAxis.headings(), columnAxis.headings(), matrix,
-                    x.distinct(rowAxis));
+                    x.distinct(rowAxis)).withKeys(keys, x.distinctKeys(rowAxis));
         }
         if (rows.multiValued()) {
             return Tabulation.distinctColumnTotals(TABLE, rowDim, columnDim, rowAxis.headings(), columnAxis.headings(), matrix,
-                    x.distinct(columnAxis));
+                    x.distinct(columnAxis)).withKeys(keys, x.distinctKeys(columnAxis));
         }
-        return Tabulation.additive(TABLE, rowDim, columnDim, rowAxis.headings(), columnAxis.headings(), matrix);
+        return Tabulation.additive(TABLE, rowDim, columnDim, rowAxis.headings(), columnAxis.headings(), matrix).withKeys(keys, null);
     }
 
     /**
@@ -103,7 +104,7 @@ class ConsultationStatistics {
             return inner;
         }
         Sql outer = new Sql().append("SELECT ").append(rows ? ConsultationDimension.rollUp("rs") : "b.r").append(" AS r, ")
-                .append(columns ? ConsultationDimension.rollUp("ks") : "b.k").append(" AS k, SUM(b.n) AS n FROM (").appendAll(inner)
+                .append(columns ? ConsultationDimension.rollUp("ks") : "b.k").append(" AS k, SUM(b.n) AS n, SUM(b.ks) AS ks FROM (").appendAll(inner)
                 .append(") b");
         if (rows) {
             outer.append(" JOIN org_unit rs ON rs.id = b.r");

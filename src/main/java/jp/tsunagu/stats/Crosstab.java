@@ -24,6 +24,8 @@ final class Crosstab {
 
     private final Map<String, Map<String, Long>> cells = new HashMap<>();
     private final Map<String, Long> distinct = new HashMap<>();
+    private final Map<String, Map<String, Long>> keys = new HashMap<>();
+    private final Map<String, Long> distinctKeys = new HashMap<>();
     private final Set<String> rowKeys = new LinkedHashSet<>();
     private final Set<String> columnKeys = new LinkedHashSet<>();
 
@@ -31,6 +33,18 @@ final class Crosstab {
         cells.computeIfAbsent(row, k -> new HashMap<>()).merge(column, n, Long::sum);
         rowKeys.add(row);
         columnKeys.add(column);
+    }
+
+    /** Like {@link #add(String, String, long)}, with the sum of the record keys of the counted items (cell-key perturbation). */
+    void add(String row, String column, long n, long keySum) {
+        add(row, column, n);
+        keys.computeIfAbsent(row, k -> new HashMap<>()).merge(column, keySum, Long::sum);
+    }
+
+    /** Like {@link #addDistinct(String, long)}, with the sum of the record keys of those items. */
+    void addDistinct(String key, long n, long keySum) {
+        addDistinct(key, n);
+        distinctKeys.merge(key, keySum, Long::sum);
     }
 
     /** A distinct total along the single-valued axis (the items of that row or column, each counted once). */
@@ -65,6 +79,26 @@ final class Crosstab {
         long[] out = new long[axis.keys().size()];
         for (int i = 0; i < out.length; i++) {
             out[i] = distinct.getOrDefault(axis.keys().get(i), 0L);
+        }
+        return out;
+    }
+
+    /** The key sums laid out like {@link #matrix}. */
+    long[][] keyMatrix(Axis rows, Axis columns) {
+        long[][] m = new long[rows.keys().size()][columns.keys().size()];
+        for (int r = 0; r < m.length; r++) {
+            Map<String, Long> line = keys.get(rows.keys().get(r));
+            for (int c = 0; c < columns.keys().size(); c++) {
+                m[r][c] = line == null ? 0 : line.getOrDefault(columns.keys().get(c), 0L);
+            }
+        }
+        return m;
+    }
+
+    long[] distinctKeys(Axis axis) {
+        long[] out = new long[axis.keys().size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = distinctKeys.getOrDefault(axis.keys().get(i), 0L);
         }
         return out;
     }

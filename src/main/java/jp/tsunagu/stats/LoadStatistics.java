@@ -38,7 +38,8 @@ class LoadStatistics {
     }
 
     Load count(StatsScope scope, List<Long> units, LocalDate today) {
-        Sql sql = new Sql().append("SELECT c.coordinator_id, co.unit_id, c.owner_unit_id, c.status, COUNT(*) FROM consultation c"
+        Sql sql = new Sql().append("SELECT c.coordinator_id, co.unit_id, c.owner_unit_id, c.status, COUNT(*),"
+                + " SUM(c.cell_key) FROM consultation c"
                 + " LEFT JOIN coordinator co ON co.id = c.coordinator_id WHERE ").appendAll(scope.consultations())
                 .append(" AND c.status IN ('OPEN', 'IN_PROGRESS')");
         filter(sql, "c.owner_unit_id", units);
@@ -48,6 +49,7 @@ class LoadStatistics {
         for (Object[] row : sql.rows(em)) {
             String status = (String) row[3];
             long n = Sql.number(row[4]);
+            long keys = Sql.number(row[5]);
             String coordinator;
             if (row[0] == null) {
                 coordinator = Headings.UNASSIGNED.code();
@@ -55,8 +57,8 @@ class LoadStatistics {
                 coordinator = scope.inRegion(Sql.number(row[1])) ? Long.toString(Sql.number(row[0])) : Headings.OUTSIDE_REGION.code();
             }
             long owner = Sql.number(row[2]);
-            byCoordinator.add(coordinator, status, n);
-            byOwner.add(scope.inRegion(owner) ? Long.toString(owner) : Headings.OUTSIDE_REGION.code(), status, n);
+            byCoordinator.add(coordinator, status, n, keys);
+            byOwner.add(scope.inRegion(owner) ? Long.toString(owner) : Headings.OUTSIDE_REGION.code(), status, n, keys);
         }
         Crosstab.Axis statuses = statuses();
         Crosstab.Axis coordinators = coordinators(byCoordinator.rowKeys());
@@ -64,9 +66,9 @@ class LoadStatistics {
         ConsultationStatistics.units(byOwner.rowKeys(), names, ownerRows);
         Crosstab.Axis owners = Crosstab.Axis.of(ownerRows);
         Tabulation t1 = Tabulation.additive("load.openConsultationsByCoordinator", COORDINATOR, STATUS, coordinators.headings(),
-                statuses.headings(), byCoordinator.matrix(coordinators, statuses));
+                statuses.headings(), byCoordinator.matrix(coordinators, statuses)).withKeys(byCoordinator.keyMatrix(coordinators, statuses), null);
         Tabulation t2 = Tabulation.additive("load.openConsultationsByOwnerUnit", OWNER, STATUS, owners.headings(),
-                statuses.headings(), byOwner.matrix(owners, statuses));
+                statuses.headings(), byOwner.matrix(owners, statuses)).withKeys(byOwner.keyMatrix(owners, statuses), null);
 
         Sql people = new Sql().append("SELECT co.id FROM coordinator co JOIN org_unit u ON u.id = co.unit_id"
                 + " WHERE co.active = TRUE AND u.pref_code = :scopePref").bind("scopePref", scope.prefCode());
@@ -111,8 +113,9 @@ class LoadStatistics {
 
     /**
      * The share of the open consultations that the busiest tenth (rounded up) of the population carries. Rows that
-     * are no member (unassigned, outside the region) count in neither part. For analysts it is withheld when it would
-     * reveal a withheld count: a busiest member's total, or a total it is computed from.
+     * are no member (unassigned, outside the region) count in neither part. With perturbed tables (analysts) it is
+     * computed from the published totals, so it tells nothing the table does not; with suppressed tables it is
+     * withheld when it would reveal a withheld count: a busiest member's total, or a total it is computed from.
      */
     static StatsViews.Concentration concentration(Tabulation t, Set<String> population) {
         int columns = t.columns();
@@ -123,7 +126,7 @@ class LoadStatistics {
         for (int r = 0; r < t.rows(); r++) {
             String code = t.rowHeadings().get(r).code();
             boolean member = !code.equals(Headings.UNASSIGNED.code()) && !code.equals(Headings.OUTSIDE_REGION.code());
-            long v = t.value(r, columns);
+            long v = t.published(r, columns);
             if (member) {
                 loads.add(new long[] { v, r });
                 present.add(code);
@@ -155,6 +158,10 @@ class LoadStatistics {
         }
         boolean withheld = topHidden || totalHidden;
         Double share = withheld || total == 0 ? null : Math.round(top * 10000.0 / total) / 10000.0;
+        if (t.perturbed()) {
+            return new StatsViews.Concentration(size, busiest, StatsViews.Count.perturbed(top), StatsViews.Count.perturbed(total),
+                    share, false);
+        }
         return new StatsViews.Concentration(size, busiest, StatsViews.Count.of(top, topHidden), StatsViews.Count.of(total, totalHidden),
                 share, withheld);
     }

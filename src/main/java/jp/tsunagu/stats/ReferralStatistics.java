@@ -118,8 +118,8 @@ class ReferralStatistics {
 
     Period count(StatsScope scope, StatsPeriod period, List<Long> units) {
         Sql where = where(scope, period, units);
-        Sql grouped = new Sql().append("SELECT r.kind, r.direction, r.sender_unit_kind, r.receiver_unit_kind, r.state, COUNT(*)"
-                + " FROM referral r").appendAll(where).append(" GROUP BY 1, 2, 3, 4, 5");
+        Sql grouped = new Sql().append("SELECT r.kind, r.direction, r.sender_unit_kind, r.receiver_unit_kind, r.state, COUNT(*),"
+                + " SUM(r.cell_key) FROM referral r").appendAll(where).append(" GROUP BY 1, 2, 3, 4, 5");
         Crosstab kd = new Crosstab();
         Crosstab tiers = new Crosstab();
         Crosstab outcomes = new Crosstab();
@@ -135,20 +135,21 @@ class ReferralStatistics {
                 pairDirection.putIfAbsent(pair, direction);
             }
             long n = Sql.number(row[5]);
-            kd.add(kind, direction, n);
-            tiers.add(pair, kind, n);
-            outcomes.add(kind, Outcome.of((String) row[4]).name(), n);
+            long ks = Sql.number(row[6]);
+            kd.add(kind, direction, n, ks);
+            tiers.add(pair, kind, n, ks);
+            outcomes.add(kind, Outcome.of((String) row[4]).name(), n, ks);
         }
         Crosstab.Axis kinds = kinds();
         Crosstab.Axis directions = directions();
         Crosstab.Axis pairs = pairs(tiers.rowKeys());
         Crosstab.Axis outcomeAxis = outcomes();
         Tabulation byKd = Tabulation.additive("referrals.byKindAndDirection", KIND, DIRECTION, kinds.headings(), directions.headings(),
-                kd.matrix(kinds, directions));
+                kd.matrix(kinds, directions)).withKeys(kd.keyMatrix(kinds, directions), null);
         Tabulation byTiers = Tabulation.additive("referrals.byTiers", TIERS, KIND, pairs.headings(), kinds.headings(),
-                tiers.matrix(pairs, kinds));
+                tiers.matrix(pairs, kinds)).withKeys(tiers.keyMatrix(pairs, kinds), null);
         Tabulation byOutcome = Tabulation.additive("referrals.outcomes", KIND, OUTCOME, kinds.headings(), outcomeAxis.headings(),
-                outcomes.matrix(kinds, outcomeAxis));
+                outcomes.matrix(kinds, outcomeAxis)).withKeys(outcomes.keyMatrix(kinds, outcomeAxis), null);
 
         Map<String, double[]> accept = new HashMap<>();
         Map<String, double[]> end = new HashMap<>();
@@ -156,8 +157,10 @@ class ReferralStatistics {
         Crosstab endedN = percentiles(where, "r.ended_at",
                 "r.ended_at IS NOT NULL AND r.state IN ('COMPLETED', 'CLOSED', 'FAILED', 'DECLINED', 'CANCELLED')", end);
         Crosstab.Axis one = new Crosstab.Axis(List.of("n"), List.of(N));
-        Tabulation accepted = Tabulation.additive("referrals.accepted", KIND, N, kinds.headings(), one.headings(), acceptedN.matrix(kinds, one));
-        Tabulation ended = Tabulation.additive("referrals.ended", KIND, N, kinds.headings(), one.headings(), endedN.matrix(kinds, one));
+        Tabulation accepted = Tabulation.additive("referrals.accepted", KIND, N, kinds.headings(), one.headings(), acceptedN.matrix(kinds, one))
+                .withKeys(acceptedN.keyMatrix(kinds, one), null);
+        Tabulation ended = Tabulation.additive("referrals.ended", KIND, N, kinds.headings(), one.headings(), endedN.matrix(kinds, one))
+                .withKeys(endedN.keyMatrix(kinds, one), null);
         return new Period(byKd, byTiers, byOutcome, accepted, ended, accept, end);
     }
 
@@ -246,16 +249,16 @@ class ReferralStatistics {
         Sql sql = new Sql().append("SELECT DISTINCT x.g,"
                 + " PERCENTILE_CONT(0.5) WITHIN GROUP (ORDER BY x.h) OVER (PARTITION BY x.g),"
                 + " PERCENTILE_CONT(0.9) WITHIN GROUP (ORDER BY x.h) OVER (PARTITION BY x.g),"
-                + " COUNT(*) OVER (PARTITION BY x.g)"
-                + " FROM (SELECT r.kind AS g, " + hours + " AS h FROM referral r").appendAll(where).append(" AND " + condition)
-                .append(" UNION ALL SELECT 'ALL' AS g, " + hours + " AS h FROM referral r").appendAll(where).append(" AND " + condition)
+                + " COUNT(*) OVER (PARTITION BY x.g), SUM(x.ck) OVER (PARTITION BY x.g)"
+                + " FROM (SELECT r.kind AS g, " + hours + " AS h, r.cell_key AS ck FROM referral r").appendAll(where).append(" AND " + condition)
+                .append(" UNION ALL SELECT 'ALL' AS g, " + hours + " AS h, r.cell_key AS ck FROM referral r").appendAll(where).append(" AND " + condition)
                 .append(") x");
         Crosstab n = new Crosstab();
         for (Object[] row : sql.rows(em)) {
             String group = (String) row[0];
             out.put(group, new double[] { round(row[1]), round(row[2]) });
             if (!"ALL".equals(group)) {
-                n.add(group, "n", Sql.number(row[3]));
+                n.add(group, "n", Sql.number(row[3]), Sql.number(row[4]));
             }
         }
         return n;

@@ -73,15 +73,27 @@ record StatsPeriod(LocalDate from, LocalDate to, Integer fiscalYear) {
     }
 
     /**
-     * Analysts get whole months only: a table for the 1st..15th next to one for the 1st..16th would tell what
-     * happened on the 16th, whatever either table withholds.
+     * Analysts count fixed periods only: one fiscal year (fiscalYear=, or from/to on its bounds) or one fiscal
+     * quarter (from/to on its bounds: April..June, July..September, October..December, January..March). Every
+     * period an analyst can draw is then one of a few per year, so the records of one month or one day cannot be
+     * isolated by two overlapping periods, and the number of different record sets containing any one record
+     * (which bounds what averaging can do against the perturbation) is fixed.
      */
-    void requireWholeMonths() {
-        if (from != null && from.getDayOfMonth() != 1) {
-            throw ApiProblem.invalidField("from", "analysts count whole months: from must be the first day of a month", "whole-months");
+    void requireFixedPeriod() {
+        if (from == null || to == null) {
+            throw ApiProblem.invalidField(from == null ? "from" : "to",
+                    "analysts count fixed periods: give fiscalYear, or from/to of one fiscal year or one fiscal quarter", "fixed-periods");
         }
-        if (to != null && !to.equals(to.withDayOfMonth(to.lengthOfMonth()))) {
-            throw ApiProblem.invalidField("to", "analysts count whole months: to must be the last day of a month", "whole-months");
+        boolean quarterStart = from.getDayOfMonth() == 1 && (from.getMonthValue() - 1) % 3 == 0;
+        if (!quarterStart) {
+            throw ApiProblem.invalidField("from", "analysts count fixed periods: from must be the first day of a fiscal quarter "
+                    + "(April, July, October or January 1)", "fixed-periods");
+        }
+        boolean quarter = to.equals(from.plusMonths(3).minusDays(1));
+        boolean year = from.getMonthValue() == 4 && to.equals(from.plusYears(1).minusDays(1));
+        if (!quarter && !year) {
+            throw ApiProblem.invalidField("to", "analysts count fixed periods: to must end the fiscal quarter or the fiscal year "
+                    + "that from starts", "fixed-periods");
         }
     }
 

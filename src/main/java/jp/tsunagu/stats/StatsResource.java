@@ -26,7 +26,8 @@ import jp.tsunagu.common.security.Roles;
 @RolesAllowed({ Roles.CENTER_ADMIN, Roles.CENTER_STAFF, Roles.BRANCH_STAFF, Roles.ANALYST })
 @Tag(name = "statistics", description = "Per-region statistics for the council papers and for analysts: JSON, or CSV for Excel. "
         + "Center staff and analysts count their whole prefecture, branch staff their region; municipal coordinators, partner "
-        + "systems and auditors get 403. For analysts small counts are withheld (null with suppressed=true in JSON, * in CSV).")
+        + "systems and auditors get 403. Analysts get perturbed counts (cell-key perturbation: no count from 1 to k-1 is ever "
+        + "published exactly, by one table or many) for fixed periods of the whole prefecture.")
 public class StatsResource {
 
     static final String FORMATS = " JSON by default; CSV with format=csv or Accept: text/csv. The CSV is one table (header "
@@ -34,12 +35,16 @@ public class StatsResource {
             + "合計 with the column totals and the grand total), CRLF line ends, UTF-8 with a BOM (Excel on Windows reads it "
             + "without mojibake) or Windows-31J with charset=Windows-31J (query, or the charset parameter of the text/csv media "
             + "range); the Content-Type names the charset, Content-Disposition offers a file name. labels=ja|en|code picks the "
-            + "header labels (default ja). Every CSV export is recorded in the audit trail (STATS_EXPORT).";
-    static final String SUPPRESSION = " Small-cell protection for analysts: counts from 1 to k-1 (k = tsunagu.stats.suppression-k, "
-            + "default 3) are withheld, and as many other counts and totals as needed so that none of them can be worked back "
-            + "out from what is shown (exact check over the row, column and grand totals). Withheld counts are "
-            + "{\"count\":null,\"suppressed\":true} in JSON and * in CSV; zero is always shown. Analysts count whole months "
-            + "only (from = first, to = last day of a month). Staff see exact counts.";
+            + "header labels (default ja). An analyst's CSV ends with one note record (注記 / Note) saying that the counts are "
+            + "perturbed, or what * means. Every CSV export is recorded in the audit trail (STATS_EXPORT).";
+    static final String SUPPRESSION = " Disclosure control for analysts (staff see exact counts): every count, cells and totals "
+            + "alike, is published as the true count plus a perturbation of at most 2 looked up from the permanent random keys of "
+            + "the records it counts (cell-key perturbation), so the same records always show the same value; counts from 1 to "
+            + "k-1 (k = tsunagu.stats.suppression-k, default 3) are never shown: they appear as 0 or as k or more, so a published "
+            + "0 stands for 0 to k-1. Totals are perturbed on their own and need not equal the sum of their cells. Perturbed "
+            + "counts carry \"perturbed\":true and suppression.method CELL_KEY_PERTURBATION. Analysts ask for fixed periods "
+            + "only (fiscalYear, or from/to of one fiscal year or one fiscal quarter) and for the whole prefecture (municipalities= "
+            + "and units= answer 400), so that no two tables isolate a small group by difference. Staff see exact counts.";
     static final String SCOPE = " A prefecture other than the caller's answers 403. Branch staff count only the cases of their "
             + "region; rows that would name a unit or municipality outside it are merged into one row OUTSIDE_REGION, and "
             + "filters are intersected with the region.";
@@ -52,12 +57,17 @@ public class StatsResource {
               "columnDimension":{"code":"requesterType","labelJa":"相談者種別","labelEn":"Requester type"},
               "columns":[{"code":"FAMILY","labelJa":"家族","labelEn":"Family"},{"code":"MUNICIPALITY","labelJa":"自治体","labelEn":"Municipality"}],
               "rows":[{"code":"24-hokusei","labelJa":"北勢支部","labelEn":"北勢支部",
-                       "cells":[{"count":12,"suppressed":false},{"count":null,"suppressed":true}],"total":{"count":null,"suppressed":true}},
+                       "cells":[{"count":12,"suppressed":false,"perturbed":true},{"count":0,"suppressed":false,"perturbed":true}],
+                       "total":{"count":13,"suppressed":false,"perturbed":true}},
                       {"code":"24-chusei","labelJa":"中勢支部","labelEn":"中勢支部",
-                       "cells":[{"count":7,"suppressed":false},{"count":null,"suppressed":true}],"total":{"count":null,"suppressed":true}}],
-              "columnTotals":[{"count":19,"suppressed":false},{"count":5,"suppressed":false}],"grandTotal":{"count":24,"suppressed":false},
-              "suppression":{"applied":true,"threshold":3,"withheld":4}}}""";
-    static final String CONSULTATIONS_CSV = "拠点・圏域 / 相談者種別,家族,自治体,合計\r\n北勢支部,12,*,*\r\n中勢支部,7,*,*\r\n合計,19,5,24\r\n";
+                       "cells":[{"count":7,"suppressed":false,"perturbed":true},{"count":3,"suppressed":false,"perturbed":true}],
+                       "total":{"count":9,"suppressed":false,"perturbed":true}}],
+              "columnTotals":[{"count":19,"suppressed":false,"perturbed":true},{"count":5,"suppressed":false,"perturbed":true}],
+              "grandTotal":{"count":24,"suppressed":false,"perturbed":true},
+              "suppression":{"applied":true,"threshold":3,"withheld":0,"method":"CELL_KEY_PERTURBATION","maxDeviation":2}}}""";
+    static final String CONSULTATIONS_CSV = "拠点・圏域 / 相談者種別,家族,自治体,合計\r\n北勢支部,12,0,13\r\n中勢支部,7,3,9\r\n合計,19,5,24\r\n"
+            + "注記,分析者向けの件数は攪乱値です（真の件数との差は最大2、1～2は表示されず0または3以上になります。0は0～2件を表します）。"
+            + "合計も別に攪乱されるため、内訳の和とは一致しません。\r\n";
 
     static final String TABLE_EXAMPLE = """
             {"name":"referrals.byKindAndDirection","rowDimension":{"code":"kind","labelJa":"依頼の種類","labelEn":"Kind"},
@@ -67,7 +77,7 @@ public class StatsResource {
                      {"code":"TRANSFER","labelJa":"移管","labelEn":"Transfer","cells":[{"count":0,"suppressed":false},{"count":14,"suppressed":false},{"count":3,"suppressed":false}],"total":{"count":17,"suppressed":false}},
                      {"code":"CONSULT","labelJa":"助言依頼","labelEn":"Consultation","cells":[{"count":4,"suppressed":false},{"count":0,"suppressed":false},{"count":0,"suppressed":false}],"total":{"count":4,"suppressed":false}}],
              "columnTotals":[{"count":13,"suppressed":false},{"count":14,"suppressed":false},{"count":3,"suppressed":false}],
-             "grandTotal":{"count":30,"suppressed":false},"suppression":{"applied":false,"threshold":0,"withheld":0}}""";
+             "grandTotal":{"count":30,"suppressed":false},"suppression":{"applied":false,"threshold":0,"withheld":0,"method":"NONE","maxDeviation":0}}""";
 
     static final String REFERRALS = """
             {"prefecture":"24","scope":"PREFECTURE","period":{"from":"2024-04-01","to":"2025-03-31","fiscalYear":2024},"units":null,
@@ -80,23 +90,23 @@ public class StatsResource {
                       {"code":"CENTER→BRANCH","labelJa":"センター（本部）→圏域ブランチ（支部）","labelEn":"Prefecture center → Regional branch","cells":[{"count":0,"suppressed":false},{"count":14,"suppressed":false},{"count":0,"suppressed":false}],"total":{"count":14,"suppressed":false}},
                       {"code":"BRANCH→BRANCH","labelJa":"圏域ブランチ（支部）→圏域ブランチ（支部）","labelEn":"Regional branch → Regional branch","cells":[{"count":0,"suppressed":false},{"count":3,"suppressed":false},{"count":0,"suppressed":false}],"total":{"count":3,"suppressed":false}}],
               "columnTotals":[{"count":9,"suppressed":false},{"count":17,"suppressed":false},{"count":4,"suppressed":false}],"grandTotal":{"count":30,"suppressed":false},
-              "suppression":{"applied":false,"threshold":0,"withheld":0}},
+              "suppression":{"applied":false,"threshold":0,"withheld":0,"method":"NONE","maxDeviation":0}},
              "outcomes":{"name":"referrals.outcomes","rowDimension":{"code":"kind","labelJa":"依頼の種類","labelEn":"Kind"},
               "columnDimension":{"code":"outcome","labelJa":"結果","labelEn":"Outcome"},
               "columns":[{"code":"COMPLETED","labelJa":"完了・終結","labelEn":"Completed or closed"},{"code":"FAILED","labelJa":"不成立","labelEn":"Failed"},{"code":"DECLINED","labelJa":"辞退","labelEn":"Declined"},{"code":"CANCELLED","labelJa":"取消","labelEn":"Cancelled"},{"code":"ACTIVE","labelJa":"対応中（未終了）","labelEn":"Still active"}],
               "rows":[{"code":"TRANSFER","labelJa":"移管","labelEn":"Transfer","cells":[{"count":10,"suppressed":false,"share":0.5882},{"count":0,"suppressed":false,"share":0.0},{"count":3,"suppressed":false,"share":0.1765},{"count":0,"suppressed":false,"share":0.0},{"count":4,"suppressed":false,"share":0.2353}],"total":{"count":17,"suppressed":false}}],
               "columnTotals":[{"count":10,"suppressed":false,"share":0.5882},{"count":0,"suppressed":false,"share":0.0},{"count":3,"suppressed":false,"share":0.1765},{"count":0,"suppressed":false,"share":0.0},{"count":4,"suppressed":false,"share":0.2353}],
-              "grandTotal":{"count":17,"suppressed":false},"suppression":{"applied":false,"threshold":0,"withheld":0}},
-             "durations":[{"code":"TRANSFER","labelJa":"移管","labelEn":"Transfer","toAccept":{"n":{"count":14,"suppressed":false},"medianHours":20.5,"p90Hours":71.25},
-                           "toEnd":{"n":{"count":13,"suppressed":false},"medianHours":310.0,"p90Hours":702.4}},
-                          {"code":"ALL","labelJa":"全体","labelEn":"All kinds","toAccept":{"n":{"count":27,"suppressed":false},"medianHours":18.0,"p90Hours":66.0},
-                           "toEnd":{"n":{"count":22,"suppressed":false},"medianHours":240.0,"p90Hours":650.0}}],
+              "grandTotal":{"count":17,"suppressed":false},"suppression":{"applied":false,"threshold":0,"withheld":0,"method":"NONE","maxDeviation":0}},
+             "durations":[{"code":"TRANSFER","labelJa":"移管","labelEn":"Transfer","toAccept":{"n":{"count":14,"suppressed":false},"medianHours":20.5,"p90Hours":71.25,"withheld":false},
+                           "toEnd":{"n":{"count":13,"suppressed":false},"medianHours":310.0,"p90Hours":702.4,"withheld":false}},
+                          {"code":"ALL","labelJa":"全体","labelEn":"All kinds","toAccept":{"n":{"count":27,"suppressed":false},"medianHours":18.0,"p90Hours":66.0,"withheld":false},
+                           "toEnd":{"n":{"count":22,"suppressed":false},"medianHours":240.0,"p90Hours":650.0,"withheld":false}}],
              "openByReceivingUnit":{"name":"referrals.openByReceivingUnit","rowDimension":{"code":"receivingUnit","labelJa":"依頼先","labelEn":"Receiving unit"},
               "columnDimension":{"code":"overdue","labelJa":"期限超過","labelEn":"Overdue"},
               "columns":[{"code":"OVERDUE","labelJa":"期限超過","labelEn":"Overdue"},{"code":"ON_TIME","labelJa":"期限内","labelEn":"On time"}],
               "rows":[{"code":"24-hokusei","labelJa":"北勢支部","labelEn":"北勢支部","cells":[{"count":1,"suppressed":false},{"count":3,"suppressed":false}],"total":{"count":4,"suppressed":false}}],
               "columnTotals":[{"count":1,"suppressed":false},{"count":3,"suppressed":false}],"grandTotal":{"count":4,"suppressed":false},
-              "suppression":{"applied":false,"threshold":0,"withheld":0}}}""";
+              "suppression":{"applied":false,"threshold":0,"withheld":0,"method":"NONE","maxDeviation":0}}}""";
 
     static final String LOAD = """
             {"prefecture":"24","scope":"PREFECTURE","units":null,"asOf":"2025-04-10T01:00:00Z",
@@ -106,19 +116,19 @@ public class StatsResource {
               "rows":[{"code":"17","labelJa":"三重 花子（24-hokusei）","labelEn":"三重 花子 (24-hokusei)","cells":[{"count":4,"suppressed":false},{"count":11,"suppressed":false}],"total":{"count":15,"suppressed":false}},
                       {"code":"UNASSIGNED","labelJa":"担当者未定","labelEn":"No coordinator assigned","cells":[{"count":6,"suppressed":false},{"count":0,"suppressed":false}],"total":{"count":6,"suppressed":false}}],
               "columnTotals":[{"count":10,"suppressed":false},{"count":11,"suppressed":false}],"grandTotal":{"count":21,"suppressed":false},
-              "suppression":{"applied":false,"threshold":0,"withheld":0}},
+              "suppression":{"applied":false,"threshold":0,"withheld":0,"method":"NONE","maxDeviation":0}},
              "openConsultationsByOwnerUnit":{"name":"load.openConsultationsByOwnerUnit","rowDimension":{"code":"ownerUnit","labelJa":"担当機関","labelEn":"Owner unit"},
               "columnDimension":{"code":"status","labelJa":"状態","labelEn":"Status"},
               "columns":[{"code":"OPEN","labelJa":"受付","labelEn":"Open"},{"code":"IN_PROGRESS","labelJa":"対応中","labelEn":"In progress"}],
               "rows":[{"code":"24-hokusei","labelJa":"北勢支部","labelEn":"北勢支部","cells":[{"count":10,"suppressed":false},{"count":11,"suppressed":false}],"total":{"count":21,"suppressed":false}}],
               "columnTotals":[{"count":10,"suppressed":false},{"count":11,"suppressed":false}],"grandTotal":{"count":21,"suppressed":false},
-              "suppression":{"applied":false,"threshold":0,"withheld":0}},
+              "suppression":{"applied":false,"threshold":0,"withheld":0,"method":"NONE","maxDeviation":0}},
              "activeReferralsByReceivingUnit":{"name":"load.activeReferralsByReceivingUnit","rowDimension":{"code":"receivingUnit","labelJa":"依頼先","labelEn":"Receiving unit"},
               "columnDimension":{"code":"overdue","labelJa":"期限超過","labelEn":"Overdue"},
               "columns":[{"code":"OVERDUE","labelJa":"期限超過","labelEn":"Overdue"},{"code":"ON_TIME","labelJa":"期限内","labelEn":"On time"}],
               "rows":[{"code":"24-hokusei","labelJa":"北勢支部","labelEn":"北勢支部","cells":[{"count":1,"suppressed":false},{"count":3,"suppressed":false}],"total":{"count":4,"suppressed":false}}],
               "columnTotals":[{"count":1,"suppressed":false},{"count":3,"suppressed":false}],"grandTotal":{"count":4,"suppressed":false},
-              "suppression":{"applied":false,"threshold":0,"withheld":0}},
+              "suppression":{"applied":false,"threshold":0,"withheld":0,"method":"NONE","maxDeviation":0}},
              "coordinatorConcentration":{"population":12,"busiest":2,"openOfBusiest":{"count":9,"suppressed":false},"openTotal":{"count":15,"suppressed":false},"share":0.6,"suppressed":false},
              "unitConcentration":{"population":8,"busiest":1,"openOfBusiest":{"count":21,"suppressed":false},"openTotal":{"count":21,"suppressed":false},"share":1.0,"suppressed":false}}""";
 
@@ -129,7 +139,7 @@ public class StatsResource {
               "columns":[{"code":"VENTILATOR","labelJa":"人工呼吸器","labelEn":"Ventilator"},{"code":"SUCTION","labelJa":"吸引","labelEn":"Suctioning"}],
               "rows":[{"code":"242012","labelJa":"津市","labelEn":"津市","cells":[{"count":5,"suppressed":false},{"count":14,"suppressed":false}],"total":{"count":16,"suppressed":false}}],
               "columnTotals":[{"count":5,"suppressed":false},{"count":14,"suppressed":false}],"grandTotal":{"count":16,"suppressed":false},
-              "suppression":{"applied":false,"threshold":0,"withheld":0}}}""";
+              "suppression":{"applied":false,"threshold":0,"withheld":0,"method":"NONE","maxDeviation":0}}}""";
 
     private final StatsService service;
 
@@ -173,7 +183,7 @@ public class StatsResource {
             @Parameter(description = "Received on or before (Japan date)", example = "2023-03-31", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to,
             @Parameter(description = "Fiscal year April..March, instead of from/to", example = "2022", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "2000", maximum = "2100")) @QueryParam("fiscalYear") String fiscalYear,
             @Parameter(description = "Prefecture code; only your own (default)", example = "24", schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]{2}$")) @QueryParam("prefecture") String prefecture,
-            @Parameter(description = "Only consultations of residents of these municipalities (comma-separated codes)",
+            @Parameter(description = "Only consultations of residents of these municipalities (comma-separated codes); staff only, analysts get 400",
                     example = "242071,242080") @QueryParam("municipalities") String municipalities,
             @BeanParam OutputParams outputParams) {
         Output output = outputParams.negotiate();
@@ -194,8 +204,10 @@ public class StatsResource {
                     + "ACCEPTED, IN_PROGRESS) per receiving unit, split by the same overdue rule as the inbox; not limited to the "
                     + "period. units= keeps referrals whose sender or receiver is one of the given units. CSV carries one table, "
                     + "chosen with table= (byKindAndDirection by default, byTiers, outcomes, durations, openByReceivingUnit)."
-                    + FORMATS + SUPPRESSION + " Withheld counts also withhold the durations computed over them; tables that "
-                    + "share totals are protected together, so a count withheld in one is not printed in another." + SCOPE)
+                    + FORMATS + SUPPRESSION + " For analysts the period tables are perturbed like every count (linked tables "
+                    + "included: no published value is exact, so no link gives one away); durations over fewer than k referrals "
+                    + "are withheld (withheld=true, * in CSV); openByReceivingUnit has no record keys and keeps small-cell "
+                    + "suppression, checked exactly for that one table." + SCOPE)
     @APIResponse(responseCode = "200", description = "The hand-off statistics", headers = @Header(name = "Content-Disposition",
             description = "CSV only", schema = @Schema(type = SchemaType.STRING)),
             content = {
@@ -208,7 +220,7 @@ public class StatsResource {
             @Parameter(description = "Requested on or before (Japan date)", example = "2025-03-31", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to,
             @Parameter(description = "Fiscal year April..March, instead of from/to", example = "2024", schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "2000", maximum = "2100")) @QueryParam("fiscalYear") String fiscalYear,
             @Parameter(description = "Prefecture code; only your own (default)", example = "24", schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]{2}$")) @QueryParam("prefecture") String prefecture,
-            @Parameter(description = "Only referrals sent or received by these units (comma-separated codes)", example = "24-hokusei")
+            @Parameter(description = "Only referrals sent or received by these units (comma-separated codes); staff only, analysts get 400", example = "24-hokusei")
             @QueryParam("units") String units,
             @Parameter(description = "Which table the CSV carries", schema = @Schema(type = SchemaType.STRING, enumeration = { "byKindAndDirection",
                     "byTiers", "outcomes", "durations", "openByReceivingUnit" })) @QueryParam("table") String table,
@@ -228,7 +240,8 @@ public class StatsResource {
                     + "of the coordinators (active coordinators of the scope, idle ones included) and of the units. units= keeps "
                     + "consultations owned by, coordinators of and referrals of these units. CSV carries one table, chosen with "
                     + "table= (openConsultationsByCoordinator by default, openConsultationsByOwnerUnit, activeReferralsByReceivingUnit)."
-                    + FORMATS + SUPPRESSION + " A concentration share that would reveal a withheld count is withheld too." + SCOPE)
+                    + FORMATS + SUPPRESSION + " For analysts the two consultation tables are perturbed and the concentration is "
+                    + "computed from their published totals; activeReferralsByReceivingUnit keeps small-cell suppression." + SCOPE)
     @APIResponse(responseCode = "200", description = "The load", headers = @Header(name = "Content-Disposition", description = "CSV only",
             schema = @Schema(type = SchemaType.STRING)),
             content = {
@@ -238,7 +251,7 @@ public class StatsResource {
                             value = "コーディネーター / 状態,受付,対応中,合計\r\n三重 花子（24-hokusei）,4,11,15\r\n担当者未定,6,0,6\r\n合計,10,11,21\r\n")) })
     public Response getLoadStats(
             @Parameter(description = "Prefecture code; only your own (default)", example = "24", schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]{2}$")) @QueryParam("prefecture") String prefecture,
-            @Parameter(description = "Only these units (comma-separated codes)", example = "24-hokusei") @QueryParam("units") String units,
+            @Parameter(description = "Only these units (comma-separated codes); staff only, analysts get 400", example = "24-hokusei") @QueryParam("units") String units,
             @Parameter(description = "Which table the CSV carries", schema = @Schema(type = SchemaType.STRING, enumeration = {
                     "openConsultationsByCoordinator", "openConsultationsByOwnerUnit", "activeReferralsByReceivingUnit" }))
             @QueryParam("table") String table,
@@ -267,7 +280,7 @@ public class StatsResource {
             @Parameter(description = "Row dimension", schema = @Schema(type = SchemaType.STRING, enumeration = { "municipality", "region" }))
             @QueryParam("rows") String rows,
             @Parameter(description = "Prefecture code; only your own (default)", example = "24", schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]{2}$")) @QueryParam("prefecture") String prefecture,
-            @Parameter(description = "Only children living in these municipalities (comma-separated codes)", example = "242071,242080")
+            @Parameter(description = "Only children living in these municipalities (comma-separated codes); staff only, analysts get 400", example = "242071,242080")
             @QueryParam("municipalities") String municipalities,
             @BeanParam OutputParams outputParams) {
         Output output = outputParams.negotiate();

@@ -18,22 +18,30 @@ public final class StatsViews {
     private StatsViews() {
     }
 
-    @Schema(name = "StatsCount", description = "A count. For analysts, counts that could identify someone (1..k-1, and the "
-            + "values that would let them be worked back out) are withheld: count is then null and suppressed is true. Zero is "
-            + "always shown.")
+    @Schema(name = "StatsCount", description = "A count. Staff get exact counts. For analysts, counts are perturbed "
+            + "(perturbed = true: the true count plus at most ±2, never 1..k-1, the same value whenever the same records are "
+            + "counted; see the README), or, in the table of referrals open now, withheld when they could identify someone "
+            + "(count null, suppressed true). A perturbed 0 means 0, 1 or 2.")
     public record Count(
             @Schema(description = "The count; null when withheld", examples = "12", nullable = true) Long count,
-            @Schema(description = "True when the count is withheld by small-cell protection") boolean suppressed,
+            @Schema(description = "True when the count is withheld by small-cell suppression") boolean suppressed,
             @JsonInclude(JsonInclude.Include.NON_NULL)
             @Schema(description = "Share of the row total (0..1), only in tables that carry shares; null when count or row "
-                    + "total is withheld", examples = "0.25", nullable = true) Double share) {
+                    + "total is withheld; for analysts computed from the perturbed values", examples = "0.25", nullable = true) Double share,
+            @JsonInclude(JsonInclude.Include.NON_NULL)
+            @Schema(description = "Present and true when the count is perturbed (analysts): not the exact count", examples = "true",
+                    nullable = true) Boolean perturbed) {
 
         public static Count of(long value, boolean withheld) {
-            return withheld ? new Count(null, true, null) : new Count(value, false, null);
+            return withheld ? new Count(null, true, null, null) : new Count(value, false, null, null);
+        }
+
+        static Count perturbed(long value) {
+            return new Count(value, false, null, true);
         }
 
         Count withShare(Double s) {
-            return new Count(count, suppressed, s);
+            return new Count(count, suppressed, s, perturbed);
         }
     }
 
@@ -54,11 +62,21 @@ public final class StatsViews {
             Count total) {
     }
 
-    @Schema(name = "StatsSuppression", description = "Whether small-cell protection was applied (analysts) and how much it withheld")
+    @Schema(name = "StatsSuppression", description = "Whether disclosure control was applied (analysts), by which method, "
+            + "and how much it withheld")
     public record Suppression(
             @Schema(description = "True for analysts; staff see exact counts") boolean applied,
-            @Schema(description = "k: counts from 1 to k-1 are withheld", examples = "3") int threshold,
-            @Schema(description = "How many counts (cells and totals) of this table are withheld", examples = "4") int withheld) {
+            @Schema(description = "k: no count from 1 to k-1 is published exactly (perturbed away, or withheld)", examples = "3") int threshold,
+            @Schema(description = "How many counts (cells and totals) of this table are withheld", examples = "0") int withheld,
+            @Schema(description = "NONE (exact, staff), CELL_KEY_PERTURBATION (every count perturbed, none withheld) or "
+                    + "SMALL_CELL_SUPPRESSION (counts 1..k-1 and what would give them away withheld)",
+                    enumeration = { NONE, PERTURBATION, SUPPRESSION }, examples = "CELL_KEY_PERTURBATION") String method,
+            @Schema(description = "Largest difference between a published and the true count (0 when exact or suppressed)",
+                    examples = "2") int maxDeviation) {
+
+        public static final String NONE = "NONE";
+        public static final String PERTURBATION = "CELL_KEY_PERTURBATION";
+        public static final String SUPPRESSION = "SMALL_CELL_SUPPRESSION";
     }
 
     @Schema(name = "StatsTable", description = "A two-way table of counts with row totals, column totals and the grand total")
@@ -98,7 +116,9 @@ public final class StatsViews {
     public record Duration(
             Count n,
             @Schema(examples = "20.5", nullable = true) Double medianHours,
-            @Schema(examples = "71.25", nullable = true) Double p90Hours) {
+            @Schema(examples = "71.25", nullable = true) Double p90Hours,
+            @Schema(description = "True when the durations are withheld: for analysts, when fewer than k referrals (or a "
+                    + "withheld count) stand behind them") boolean withheld) {
     }
 
     @Schema(name = "StatsDurationRow", description = "Durations of one referral kind (code ALL: every kind)")

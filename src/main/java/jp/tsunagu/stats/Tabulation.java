@@ -43,6 +43,10 @@ final class Tabulation {
     private boolean[][] hidden;
     private boolean protectionApplied;
     private int threshold;
+    /** Key sums on the extended grid (cell-key perturbation); null for tables counted without record keys. */
+    private long[][] keys;
+    /** Published values on the extended grid when perturbed, else null. */
+    private long[][] published;
 
     private Tabulation(String name, StatsViews.Heading rowDimension, StatsViews.Heading columnDimension,
             List<StatsViews.Heading> rowHeadings, List<StatsViews.Heading> columnHeadings, long[][] cells,
@@ -114,6 +118,50 @@ final class Tabulation {
                 Totals.DISTINCT_COLUMN_TOTALS);
     }
 
+    /**
+     * Attaches the record-key sums the statistics read beside the counts: {@code cellKeys} like the cells, and for
+     * the distinct totals of a multi-valued table their own sums ({@code distinctKeys}, one per row or column of the
+     * single-valued axis; null for additive tables). Sums of key sums are exact: they add over disjoint item sets
+     * as the counts do.
+     */
+    Tabulation withKeys(long[][] cellKeys, long[] distinctKeys) {
+        int rows = rows();
+        int columns = columns();
+        long[][] k = new long[rows + 1][columns + 1];
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < columns; c++) {
+                k[r][c] = cellKeys[r][c];
+                if (totals != Totals.DISTINCT_ROW_TOTALS) {
+                    k[r][columns] += cellKeys[r][c];
+                }
+                if (totals != Totals.DISTINCT_COLUMN_TOTALS) {
+                    k[rows][c] += cellKeys[r][c];
+                }
+            }
+        }
+        switch (totals) {
+            case SUMS -> {
+                for (int r = 0; r < rows; r++) {
+                    k[rows][columns] += k[r][columns];
+                }
+            }
+            case DISTINCT_ROW_TOTALS -> {
+                for (int r = 0; r < rows; r++) {
+                    k[r][columns] = distinctKeys[r];
+                    k[rows][columns] += distinctKeys[r];
+                }
+            }
+            case DISTINCT_COLUMN_TOTALS -> {
+                for (int c = 0; c < columns; c++) {
+                    k[rows][c] = distinctKeys[c];
+                    k[rows][columns] += distinctKeys[c];
+                }
+            }
+        }
+        this.keys = k;
+        return this;
+    }
+
     private static void check(List<StatsViews.Heading> rows, List<StatsViews.Heading> columns, long[][] cells) {
         if (cells.length != rows.size()) {
             throw new IllegalArgumentException("cells has " + cells.length + " rows, headings " + rows.size());
@@ -171,6 +219,19 @@ final class Tabulation {
         return hidden[i][j];
     }
 
+    /** The value an analyst sees at (i, j): perturbed when {@link #perturb} ran, else the true value. */
+    long published(int i, int j) {
+        return published == null ? value(i, j) : published[i][j];
+    }
+
+    boolean perturbed() {
+        return published != null;
+    }
+
+    int threshold() {
+        return threshold;
+    }
+
     int rowIndex(String code) {
         for (int r = 0; r < rowHeadings.size(); r++) {
             if (rowHeadings.get(r).code().equals(code)) {
@@ -194,6 +255,28 @@ final class Tabulation {
         hidden = new boolean[rows() + 1][columns() + 1];
         protectionApplied = false;
         threshold = 0;
+        published = null;
+    }
+
+    /**
+     * Publishes every entry, cells and totals alike, as {@link CellKeyPerturbation#publish}(true count, key sum of its
+     * records): what analysts get. Nothing is withheld; nothing from 1 to k-1 is shown.
+     */
+    void perturb(CellKeyPerturbation perturbation) {
+        if (keys == null) {
+            throw new IllegalStateException(name + " was counted without record keys");
+        }
+        int rows = rows();
+        int columns = columns();
+        hidden = new boolean[rows + 1][columns + 1];
+        protectionApplied = true;
+        threshold = perturbation.threshold();
+        published = new long[rows + 1][columns + 1];
+        for (int i = 0; i <= rows; i++) {
+            for (int j = 0; j <= columns; j++) {
+                published[i][j] = perturbation.publish(value(i, j), keys[i][j]);
+            }
+        }
     }
 
     /**
@@ -205,6 +288,7 @@ final class Tabulation {
         int columns = columns();
         protectionApplied = true;
         threshold = k;
+        published = null;
         hidden = new boolean[rows + 1][columns + 1];
         if (rows == 0 || columns == 0) {
             // Nothing counted in any cell; the totals are then zero too (there is no item without a cell).
@@ -286,6 +370,9 @@ final class Tabulation {
     }
 
     StatsViews.Count count(int i, int j) {
+        if (published != null) {
+            return StatsViews.Count.perturbed(published[i][j]);
+        }
         return StatsViews.Count.of(value(i, j), hidden[i][j]);
     }
 
@@ -315,7 +402,15 @@ final class Tabulation {
             ct.add(total);
         }
         return new StatsViews.Table(name, rowDimension, columnDimension, columnHeadings, out, ct, count(rows, columns),
-                new StatsViews.Suppression(protectionApplied, protectionApplied ? threshold : 0, withheld()));
+                new StatsViews.Suppression(protectionApplied, protectionApplied ? threshold : 0, withheld(), method(),
+                        published != null ? CellKeyPerturbation.maxDeviationFor(threshold) : 0));
+    }
+
+    private String method() {
+        if (published != null) {
+            return StatsViews.Suppression.PERTURBATION;
+        }
+        return protectionApplied ? StatsViews.Suppression.SUPPRESSION : StatsViews.Suppression.NONE;
     }
 
     /** Share of entry (i, j) in its row (i == rows(): the column totals over the grand total). */
@@ -324,10 +419,10 @@ final class Tabulation {
         if (hidden[i][j] || hidden[i][columns]) {
             return null;
         }
-        long total = value(i, columns);
+        long total = published(i, columns);
         if (total == 0) {
             return null;
         }
-        return Math.round(value(i, j) * 10000.0 / total) / 10000.0;
+        return Math.round(published(i, j) * 10000.0 / total) / 10000.0;
     }
 }

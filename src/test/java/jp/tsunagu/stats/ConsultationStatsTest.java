@@ -262,46 +262,69 @@ class ConsultationStatsTest {
     }
 
     @Test
-    void analystsSeeSmallCountsWithheldAndStaffSeeThemExactly() {
+    void analystsSeePerturbedCountsAndStaffSeeThemExactly() {
         StatsFixture f = StatsFixture.get();
-        Map<String, String> params = Map.of("rows", "site", "columns", "kind", "from", "2022-04-01", "to", "2024-03-31",
-                "municipalities", StatsFixture.MUNICIPALITIES);
+        // Whole prefecture (analysts cannot filter); the fixture's fresh sites are rows of their own.
+        Map<String, String> params = Map.of("rows", "site", "columns", "kind", "fiscalYear", "2022");
         JsonPath staff = json("staff.mie", params);
-        assertEquals(List.of(7, 1), cells(staff, f.a));
-        assertEquals(List.of(6, 0), cells(staff, f.b));
-        assertEquals(List.of(13, 1), staff.getList("table.columnTotals.count"));
-        assertEquals(14, staff.getInt("table.grandTotal.count"));
+        // FY2022: a has c1..c5 (c4 counts for a, which covered 尾鷲市 then), one of them COMMUNITY; b has c6..c9.
+        assertEquals(List.of(4, 1), cells(staff, f.a));
+        assertEquals(List.of(4, 0), cells(staff, f.b));
         assertFalse(staff.getBoolean("table.suppression.applied"));
+        assertEquals("NONE", staff.getString("table.suppression.method"));
 
-        Response analyst = get("analyst.mie", params);
-        analyst.then().statusCode(200)
-                .body("table.suppression.applied", equalTo(true))
-                .body("table.suppression.threshold", equalTo(3))
-                .body("table.suppression.withheld", equalTo(4))
-                // a's one COMMUNITY consultation is withheld, and so is its INDIVIDUAL count, which would give it away
-                // through a's total of 8.
-                .body("table.rows.find { it.code == '" + f.a + "' }.cells.count", contains(nullValue(), nullValue()))
-                .body("table.rows.find { it.code == '" + f.a + "' }.cells.suppressed", contains(true, true))
-                .body("table.rows.find { it.code == '" + f.a + "' }.total.count", equalTo(8))
-                .body("table.rows.find { it.code == '" + f.b + "' }.cells.count", contains(6, 0))
-                .body("table.rows.find { it.code == '" + f.b + "' }.cells.suppressed", contains(false, false))
-                .body("table.columnTotals.count", contains(nullValue(), nullValue()))
-                .body("table.columnTotals.suppressed", contains(true, true))
-                .body("table.grandTotal.count", equalTo(14));
-        // The same table as CSV: * for withheld counts.
+        JsonPath analyst = json("analyst.mie", params);
+        assertEquals(true, analyst.getBoolean("table.suppression.applied"));
+        assertEquals(3, analyst.getInt("table.suppression.threshold"));
+        assertEquals(2, analyst.getInt("table.suppression.maxDeviation"));
+        StatsAssertions.perturbedWithinBounds(analyst, staff, "table");
+        // a's one COMMUNITY consultation is published as 0 or as 3 or more, never as 1.
+        int community = analyst.getInt("table.rows.find { it.code == '" + f.a + "' }.cells[1].count");
+        assertTrue(community == 0 || community == 3, "published " + community);
+        // The same query again: the same values (the keys of the records decide, not a fresh draw).
+        assertEquals(analyst.getList("table.rows"), json("analyst.mie", params).getList("table.rows"));
+        // The same as CSV: the perturbed values, then a note record that says so.
         String csv = new String(Api.as("analyst.mie").queryParams(params).queryParam("format", "csv").when().get(PATH).then()
                 .statusCode(200).extract().asByteArray(), StandardCharsets.UTF_8).substring(1);
-        assertEquals(List.of("拠点・圏域 / 相談の種類,個別支援,地域支援,合計", "北勢テスト支部,*,*,8", "南勢テスト支部,6,0,6", "合計,*,*,14"),
-                List.of(csv.split("\r\n")));
-        // Analysts count whole months only.
-        get("analyst.mie", Map.of("rows", "site", "columns", "kind", "from", "2022-04-02", "to", "2024-03-31")).then().statusCode(400)
+        List<String> lines = List.of(csv.split("\r\n"));
+        assertEquals("拠点・圏域 / 相談の種類,個別支援,地域支援,合計", lines.get(0));
+        Map<String, Object> aRow = analyst.getMap("table.rows.find { it.code == '" + f.a + "' }");
+        assertTrue(lines.contains("北勢テスト支部," + analyst.getInt("table.rows.find { it.code == '" + f.a + "' }.cells[0].count") + ","
+                + community + "," + analyst.getInt("table.rows.find { it.code == '" + f.a + "' }.total.count")), csv + aRow);
+        assertTrue(lines.get(lines.size() - 1).startsWith("注記,分析者向けの件数は攪乱値です"), csv);
+        String english = new String(Api.as("analyst.mie").queryParams(params).queryParam("format", "csv").queryParam("labels", "en")
+                .when().get(PATH).then().statusCode(200).extract().asByteArray(), StandardCharsets.UTF_8);
+        assertTrue(english.contains("\r\nNote,\"Counts for analysts are perturbed"), english);
+        // Staff CSV has no note.
+        String staffCsv = new String(Api.as("staff.mie").queryParams(params).queryParam("format", "csv").when().get(PATH).then()
+                .statusCode(200).extract().asByteArray(), StandardCharsets.UTF_8);
+        assertFalse(staffCsv.contains("注記"), staffCsv);
+    }
+
+    @Test
+    void analystsAskForFixedPeriodsOfTheWholePrefectureOnly() {
+        // One fiscal year or one fiscal quarter; no free ranges, no months, no filters.
+        get("analyst.mie", Map.of("rows", "site", "columns", "kind", "from", "2022-10-01", "to", "2022-12-31")).then().statusCode(200)
+                .body("period.from", equalTo("2022-10-01"));
+        get("analyst.mie", Map.of("rows", "site", "columns", "kind", "from", "2022-04-01", "to", "2024-03-31")).then().statusCode(400)
+                .body("errors[0].field", equalTo("to")).body("errors[0].code", equalTo("fixed-periods"));
+        get("analyst.mie", Map.of("rows", "site", "columns", "kind", "from", "2022-05-01", "to", "2022-05-31")).then().statusCode(400)
                 .body("errors[0].field", equalTo("from"));
-        get("analyst.mie", Map.of("rows", "site", "columns", "kind", "from", "2022-04-01", "to", "2024-03-30")).then().statusCode(400)
+        get("analyst.mie", Map.of("rows", "site", "columns", "kind", "from", "2022-04-02", "to", "2022-06-30")).then().statusCode(400)
+                .body("errors[0].field", equalTo("from"));
+        get("analyst.mie", Map.of("rows", "site", "columns", "kind", "from", "2022-04-01")).then().statusCode(400)
                 .body("errors[0].field", equalTo("to"));
+        get("analyst.mie", Map.of("fiscalYear", "2022", "municipalities", "242071")).then().statusCode(400)
+                .body("errors[0].field", equalTo("municipalities")).body("errors[0].code", equalTo("analyst-no-filter"));
+        // No period: the current fiscal year.
+        get("analyst.mie", Map.of("rows", "site", "columns", "kind")).then().statusCode(200).body("period.fiscalYear", org.hamcrest.Matchers.notNullValue());
+        // Staff keep every period and filter.
+        get("staff.mie", Map.of("from", "2022-05-01", "to", "2022-05-20", "municipalities", "242071")).then().statusCode(200);
     }
 
     @Test
     void badParametersAnswer400WithTheField() {
+        StatsFixture.get();   // staff.mie's unit, the Mie center, comes with the fixture's structure import
         get("staff.mie", Map.of("rows", "ward")).then().statusCode(400).contentType("application/problem+json")
                 .body("errors[0].field", equalTo("rows")).body("allowedValues", hasItem("municipality"));
         get("staff.mie", Map.of("rows", "unit", "columns", "unit")).then().statusCode(400).body("errors[0].field", equalTo("columns"));

@@ -84,8 +84,16 @@ class OutputAndHeadingsTest {
         assertThrows(ApiProblem.class, () -> StatsPeriod.parse("2023-04-01", "2022-04-01", null));
         assertThrows(ApiProblem.class, () -> StatsPeriod.parse("20220401", null, null));
         assertThrows(ApiProblem.class, () -> StatsPeriod.parse("1999-04-01", null, null));
-        fy.requireWholeMonths();
-        assertThrows(ApiProblem.class, () -> StatsPeriod.parse("2022-04-02", null, null).requireWholeMonths());
-        assertThrows(ApiProblem.class, () -> StatsPeriod.parse(null, "2022-04-29", null).requireWholeMonths());
+        // Analysts: one fiscal year or one fiscal quarter, nothing else.
+        fy.requireFixedPeriod();
+        StatsPeriod.parse("2022-04-01", "2023-03-31", null).requireFixedPeriod();
+        StatsPeriod.parse("2022-10-01", "2022-12-31", null).requireFixedPeriod();
+        StatsPeriod.parse("2023-01-01", "2023-03-31", null).requireFixedPeriod();
+        assertThrows(ApiProblem.class, () -> StatsPeriod.parse("2022-04-02", "2022-06-30", null).requireFixedPeriod());
+        assertThrows(ApiProblem.class, () -> StatsPeriod.parse("2022-05-01", "2022-05-31", null).requireFixedPeriod());
+        assertThrows(ApiProblem.class, () -> StatsPeriod.parse("2022-04-01", "2022-11-30", null).requireFixedPeriod());
+        assertThrows(ApiProblem.class, () -> StatsPeriod.parse("2022-07-01", "2023-06-30", null).requireFixedPeriod());
+        assertThrows(ApiProblem.class, () -> StatsPeriod.parse("2022-04-01", "2024-03-31", null).requireFixedPeriod());
+        assertThrows(ApiProblem.class, () -> StatsPeriod.parse(null, "2022-06-30", null).requireFixedPeriod());
     }
 }

@@ -139,26 +139,32 @@ class ReferralStatsTest {
     }
 
     @Test
-    void analystsGetTheSharedTotalsWithheldAlikeInEveryTable() throws Exception {
-        String[] u = units();
-        JsonPath j = json("analyst.mie", Map.of("fiscalYear", "2021", "units", String.join(",", u)));
-        assertEquals(true, j.getBoolean("byKindAndDirection.suppression.applied"));
-        // CONSULT has 2 referrals: withheld, and with it whatever would give it away.
-        assertEquals(true, j.getBoolean("byKindAndDirection.rows[2].cells[1].suppressed"));
-        assertNull(j.get("byKindAndDirection.rows[2].cells[1].count"));
-        for (int k = 0; k < 3; k++) {
-            boolean kindTotal = j.getBoolean("byKindAndDirection.rows[" + k + "].total.suppressed");
-            assertEquals(kindTotal, j.getBoolean("byTiers.columnTotals[" + k + "].suppressed"), "kind " + k);
-            assertEquals(kindTotal, j.getBoolean("outcomes.rows[" + k + "].total.suppressed"), "kind " + k);
+    void analystsGetPerturbedPeriodTablesAndNoDurationOfFewerThanThree() throws Exception {
+        units();
+        // Analysts get the whole prefecture (no unit filter) for a fixed period.
+        JsonPath j = json("analyst.mie", Map.of("fiscalYear", "2021"));
+        JsonPath staff = json("staff.mie", Map.of("fiscalYear", "2021"));
+        for (String table : List.of("byKindAndDirection", "byTiers", "outcomes")) {
+            StatsAssertions.perturbedWithinBounds(j, staff, table);
         }
-        assertEquals(j.getBoolean("byKindAndDirection.grandTotal.suppressed"), j.getBoolean("byTiers.grandTotal.suppressed"));
-        assertEquals(true, j.getBoolean("durations[2].toEnd.n.suppressed"));
-        assertNull(j.get("durations[2].toEnd.medianHours"));
-        // Shown counts are exact.
-        JsonPath staff = json("staff.mie", Map.of("fiscalYear", "2021", "units", String.join(",", u)));
-        for (String table : List.of("byKindAndDirection", "byTiers", "outcomes", "openByReceivingUnit")) {
-            StatsAssertions.shownCountsAreExact(j, staff, table);
+        // Open now: no record keys there, so small-cell suppression as before.
+        StatsAssertions.shownCountsAreExact(j, staff, "openByReceivingUnit");
+        // A median of one or two referrals is their duration: withheld; otherwise shown as staff see it.
+        for (int d = 0; d < 4; d++) {
+            for (String what : List.of("toAccept", "toEnd")) {
+                String path = "durations[" + d + "]." + what;
+                int n = staff.getInt(path + ".n.count");
+                boolean small = n >= 1 && n <= 2;
+                assertEquals(small, j.getBoolean(path + ".withheld"), path);
+                if (small) {
+                    assertNull(j.get(path + ".medianHours"), path);
+                } else {
+                    assertEquals((Object) staff.get(path + ".medianHours"), j.get(path + ".medianHours"), path);
+                }
+            }
         }
+        Api.as("analyst.mie").queryParam("fiscalYear", "2021").queryParam("units", units()[0]).when().get(PATH).then().statusCode(400)
+                .body("errors[0].field", org.hamcrest.Matchers.equalTo("units"));
     }
 
     @Test
