@@ -34,6 +34,19 @@ class ReferralOverdueTest {
         return r;
     }
 
+    /**
+     * A server whose clock runs in UTC: Monday 2 June 2025 00:30 in Japan is still Sunday in UTC, and Thursday
+     * 23:30 in Japan is Thursday 14:30 UTC. The request counts from Monday and is due on Thursday, in Japan's days.
+     */
+    @Test
+    void theDaysAreJapansAtHalfPastMidnightAndHalfPastElevenOnAClockInUtc() {
+        Referral r = requested(ReferralKind.ESCALATION, "2025-06-02T00:30");
+        Clock thursdayLate = Clock.fixed(LocalDateTime.parse("2025-06-05T23:30").atZone(ReferralOverdue.JAPAN).toInstant(), java.time.ZoneOffset.UTC);
+        Clock fridayEarly = Clock.fixed(LocalDateTime.parse("2025-06-06T00:30").atZone(ReferralOverdue.JAPAN).toInstant(), java.time.ZoneOffset.UTC);
+        assertNull(rules.reason(r, thursdayLate));
+        assertEquals(ReferralOverdue.Reason.NO_ANSWER, rules.reason(r, fridayEarly));
+    }
+
     @Test
     void anEscalationRequestedBeforeGoldenWeekIsDueOnTheThirdBusinessDayAfter() {
         // Friday 2 May; 3-6 May are holidays or weekend; business days after: 7, 8, 9 May.
