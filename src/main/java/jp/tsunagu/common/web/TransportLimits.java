@@ -18,10 +18,12 @@ import jp.tsunagu.common.problem.ProblemType;
  * answers a breach of its own codec limits with a bare status and no body, and Quarkus offers no hook for
  * those answers, so the codec limits are set well above these ({@code quarkus.http.limits.*} in
  * application.properties) and this filter holds the real ones: a URI over {@value #MAX_URI} characters is
- * 414, headers over {@value #MAX_HEADERS} bytes 431; a body over the limit without a Content-Length (read
- * by BodySizeLimit) reaches the failure handler here as 413. Only a request beyond the codec limits
- * (64 KiB), or whose URI Quarkus cannot parse (a malformed %-escape: it answers a bare 400 before any
- * handler runs), still gets a bare answer.
+ * 414, headers over {@value #MAX_HEADERS} bytes 431, a URI that {@link java.net.URI} cannot parse (a malformed
+ * %-escape) 400; a body over the limit without a Content-Length (read by BodySizeLimit) reaches the failure
+ * handler here as 413. Quarkus would answer a malformed URI with a bare 400 before any handler runs; its check
+ * is switched off ({@code vertx.disableURIValidation}, set by {@code TsunaguMain} and the test run) because
+ * this filter makes the same check and answers with a problem. Only a request beyond the codec limits (64 KiB)
+ * still gets Vert.x's bare answer.
  */
 @ApplicationScoped
 public class TransportLimits {
@@ -37,6 +39,9 @@ public class TransportLimits {
 
     /** A body over the limit without a Content-Length fails the route with 413 while it is read: answered as a problem too. */
     void routerErrors(@Observes io.vertx.ext.web.Router router) {
+        // A path the router cannot decode (a malformed %-escape) fails before any route matches: its 400, as a problem.
+        router.errorHandler(400, rc -> reject(rc, ProblemType.MALFORMED_REQUEST,
+                "The request URI is malformed: a '%' must be followed by two hex digits, and spaces and some characters must be %-escaped."));
         router.route("/api/*").order(Integer.MIN_VALUE).failureHandler(rc -> {
             if (rc.failure() == null && rc.statusCode() == 413) {
                 reject(rc, ProblemType.PAYLOAD_TOO_LARGE, "The request body exceeds the size limit.");
@@ -59,6 +64,13 @@ public class TransportLimits {
             }
             if (headers > MAX_HEADERS) {
                 reject(rc, ProblemType.HEADERS_TOO_LARGE, "The request headers have " + headers + " bytes; the limit is " + MAX_HEADERS + ".");
+                return;
+            }
+            try {
+                new java.net.URI(uri);
+            } catch (java.net.URISyntaxException e) {
+                reject(rc, ProblemType.MALFORMED_REQUEST, "The request URI is malformed at position " + e.getIndex()
+                        + " (a '%' must be followed by two hex digits; spaces and some characters must be %-escaped).");
                 return;
             }
             rc.next();
