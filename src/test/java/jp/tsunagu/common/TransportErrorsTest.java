@@ -78,7 +78,9 @@ class TransportErrorsTest {
     @Test
     void aBadPercentEncodingIs400() throws Exception {
         for (String target : new String[] { "/api/v1/municipalities/%zz", "/api/v1/municipalities?q=%zz" }) {
-            assertProblem(get(target, "Authorization: Bearer " + Tokens.of("staff.kanagawa") + "\r\n"), 400);
+            String answer = get(target, "Authorization: Bearer " + Tokens.of("staff.kanagawa") + "\r\n");
+            assertProblem(answer, 400);
+            assertTrue(answer.contains("urn:tsunagu:problem:malformed-uri"), answer);
         }
     }
 

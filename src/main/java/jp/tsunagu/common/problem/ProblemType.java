@@ -7,6 +7,7 @@ package jp.tsunagu.common.problem;
 public enum ProblemType {
     VALIDATION_FAILED("validation-failed", 400, "Request validation failed"),
     MALFORMED_REQUEST("malformed-request", 400, "Malformed request body"),
+    MALFORMED_URI("malformed-uri", 400, "Malformed request URI"),
     UNAUTHORIZED("unauthorized", 401, "Authentication required"),
     FORBIDDEN("forbidden", 403, "Not allowed for your role"),
     NOT_FOUND("not-found", 404, "Not found"),
@@ -52,7 +53,7 @@ public enum ProblemType {
     /** The type that belongs to a bare HTTP status, for errors raised by the framework rather than by us. */
     public static ProblemType forStatus(int status) {
         for (ProblemType type : values()) {
-            if (type.status == status && type != MALFORMED_REQUEST) {
+            if (type.status == status && type != MALFORMED_REQUEST && type != MALFORMED_URI) {
                 return type;
             }
         }

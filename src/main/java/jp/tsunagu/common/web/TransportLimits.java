@@ -40,7 +40,7 @@ public class TransportLimits {
     /** A body over the limit without a Content-Length fails the route with 413 while it is read: answered as a problem too. */
     void routerErrors(@Observes io.vertx.ext.web.Router router) {
         // A path the router cannot decode (a malformed %-escape) fails before any route matches: its 400, as a problem.
-        router.errorHandler(400, rc -> reject(rc, ProblemType.MALFORMED_REQUEST,
+        router.errorHandler(400, rc -> reject(rc, ProblemType.MALFORMED_URI,
                 "The request URI is malformed: a '%' must be followed by two hex digits, and spaces and some characters must be %-escaped."));
         router.route("/api/*").order(Integer.MIN_VALUE).failureHandler(rc -> {
             if (rc.failure() == null && rc.statusCode() == 413) {
@@ -69,7 +69,7 @@ public class TransportLimits {
             try {
                 new java.net.URI(uri);
             } catch (java.net.URISyntaxException e) {
-                reject(rc, ProblemType.MALFORMED_REQUEST, "The request URI is malformed at position " + e.getIndex()
+                reject(rc, ProblemType.MALFORMED_URI, "The request URI is malformed at position " + e.getIndex()
                         + " (a '%' must be followed by two hex digits; spaces and some characters must be %-escaped).");
                 return;
             }
