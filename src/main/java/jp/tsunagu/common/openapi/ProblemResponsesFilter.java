@@ -139,7 +139,11 @@ public class ProblemResponsesFilter implements OASFilter {
         example.put("instance", "/api/v1/taxonomies/channel");
         example.put("requestId", "5f0c8a4e-2b1d-4c3e-9f6a-7b8c9d0e1f2a");
         if (type == ProblemType.VALIDATION_FAILED) {
-            example.put("errors", List.of(Map.of("field", "topics", "message", "must not be empty", "code", "NotEmpty")));
+            Map<String, Object> error = new LinkedHashMap<>();
+            error.put("field", "topics");
+            error.put("message", "must not be empty");
+            error.put("code", "NotEmpty");
+            example.put("errors", List.of(error));
         }
         return example;
     }
