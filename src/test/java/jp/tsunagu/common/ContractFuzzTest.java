@@ -35,8 +35,10 @@ import net.jqwik.api.RandomGenerator;
 
 /**
  * A property-based fuzzer driven by the committed contract: for every write operation, bodies derived from
- * the operation's own example (valid, and mutated field by field: other types, removed, unknown, extreme
- * and hostile values, malformed JSON), and for every operation its query parameters mutated. jqwik's
+ * the operation's own example and request schema (valid; values the schema forbids: enums, lengths, patterns,
+ * bounds, item counts, formats, types, missing required properties; and blind mutations: other types,
+ * removed and unknown fields, extreme and hostile values, malformed JSON), and for every operation its query
+ * parameters mutated. jqwik's
  * generators draw the values from a seed that the failure message names. For every answer: no 5xx; every
  * error is problem+json without class names, SQL or stack traces; and a rejected write saved nothing (the
  * row count of every table but the audit trail and idempotency keys is unchanged).
@@ -69,7 +71,7 @@ class ContractFuzzTest {
             Arbitraries.just(JSON.objectNode().put("unexpected", 1)));
 
     enum Mutation {
-        VALID, REPLACE_VALUE, REMOVE_FIELD, UNKNOWN_FIELD, REPLACE_BODY, TRUNCATE, NEST_DEEP
+        VALID, REPLACE_VALUE, REMOVE_FIELD, UNKNOWN_FIELD, REPLACE_BODY, TRUNCATE, NEST_DEEP, VIOLATE_SCHEMA, VIOLATE_SCHEMA_TWICE
     }
 
     static final Arbitrary<Mutation> MUTATION = Arbitraries.of(Mutation.class);
@@ -108,8 +110,9 @@ class ContractFuzzTest {
                 JsonNode content = op.getValue().path("requestBody").path("content");
                 if (content.has("application/json")) {
                     JsonNode example = firstExample(content.get("application/json"));
+                    JsonNode schema = resolve(contract, content.get("application/json").path("schema"));
                     for (int i = 0; i < BODIES_PER_OPERATION; i++) {
-                        String body = mutate(example, random);
+                        String body = mutate(contract, example, schema, random);
                         check(method, target, null, "application/json", body, random);
                         requests++;
                     }
@@ -140,6 +143,7 @@ class ContractFuzzTest {
                 }
             }
         }
+        System.out.printf("ContractFuzzTest: %d requests, seed %d, %d problems%n", requests, seed, problems.size());
         assertEquals(List.of(), problems, "seed " + seed + " (-Dtsunagu.fuzz.seed=" + seed + " repeats it), " + requests + " requests");
     }
 
@@ -193,7 +197,7 @@ class ContractFuzzTest {
         return organization ? "admin.mie" : "staff.kanagawa";
     }
 
-    private String mutate(JsonNode example, Random random) {
+    private String mutate(JsonNode contract, JsonNode example, JsonNode schema, Random random) {
         Mutation mutation = sample(MUTATION, random);
         if (!(example instanceof ObjectNode object) || object.isEmpty()) {
             return mutation == Mutation.VALID ? String.valueOf(example) : sample(VALUE, random).toString();
@@ -216,7 +220,80 @@ class ContractFuzzTest {
                 yield text.substring(0, random.nextInt(Math.max(1, text.length())));
             }
             case NEST_DEEP -> copy.set(field, JSON.textNode("[".repeat(2000))).toString().replace("\"" + "[".repeat(2000) + "\"", "[".repeat(2000));
+            case VIOLATE_SCHEMA -> violate(contract, copy, schema, random).toString();
+            case VIOLATE_SCHEMA_TWICE -> violate(contract, violate(contract, copy, schema, random), schema, random).toString();
         };
+    }
+
+    /** One property of the example set to a value its schema in the contract forbids (or a required one removed). */
+    private ObjectNode violate(JsonNode contract, ObjectNode body, JsonNode schema, Random random) {
+        JsonNode properties = schema.path("properties");
+        List<String> names = new ArrayList<>();
+        properties.fieldNames().forEachRemaining(names::add);
+        if (names.isEmpty()) {
+            return body;
+        }
+        String name = names.get(random.nextInt(names.size()));
+        JsonNode property = resolve(contract, properties.get(name));
+        List<JsonNode> wrong = new ArrayList<>();
+        if (property.has("enum")) {
+            wrong.add(JSON.textNode(property.get("enum").get(0).asText().toLowerCase() + "_X"));
+        }
+        if (property.has("maxLength")) {
+            wrong.add(JSON.textNode("あ".repeat(property.get("maxLength").asInt() + 1)));
+        }
+        if (property.has("minLength") && property.get("minLength").asInt() > 0) {
+            wrong.add(JSON.textNode(""));
+        }
+        if (property.has("pattern")) {
+            wrong.add(JSON.textNode("x" + sample(TEXT, random) + "\u0000"));
+        }
+        if (property.has("maximum")) {
+            wrong.add(JSON.numberNode(property.get("maximum").asLong() + 1));
+        }
+        if (property.has("minimum")) {
+            wrong.add(JSON.numberNode(property.get("minimum").asLong() - 1));
+        }
+        if (property.has("maxItems")) {
+            var array = JSON.arrayNode();
+            for (int i = 0; i <= property.get("maxItems").asInt(); i++) {
+                array.add(body.path(name).isArray() && body.path(name).size() > 0 ? body.path(name).get(0) : JSON.textNode("x" + i));
+            }
+            wrong.add(array);
+        }
+        String format = property.path("format").asText();
+        if (format.equals("date")) {
+            wrong.add(JSON.textNode(sample(Arbitraries.of("2024-13-01", "2024-02-30", "1899-12-31", "3024-01-01", "20240603"), random)));
+        }
+        if (format.equals("date-time")) {
+            wrong.add(JSON.textNode(sample(Arbitraries.of("1000-01-01T00:00:00Z", "1969-12-31T23:59:59Z", "2999-01-01T00:00:00Z",
+                    "2024-06-03 10:15", "yesterday"), random)));
+        }
+        String type = property.path("type").isArray() ? property.path("type").get(0).asText() : property.path("type").asText();
+        wrong.add(switch (type) {
+            case "string" -> JSON.numberNode(random.nextInt());
+            case "integer", "number" -> JSON.textNode("12");
+            case "boolean" -> JSON.textNode("true");
+            case "array" -> JSON.textNode("[]");
+            default -> JSON.numberNode(1);
+        });
+        if (schema.path("required").isArray() && schema.get("required").size() > 0 && random.nextInt(4) == 0) {
+            body.remove(schema.get("required").get(random.nextInt(schema.get("required").size())).asText());
+            return body;
+        }
+        body.set(name, wrong.get(random.nextInt(wrong.size())));
+        return body;
+    }
+
+    private static JsonNode resolve(JsonNode contract, JsonNode schema) {
+        JsonNode s = schema;
+        for (int i = 0; i < 5 && s.has("$ref"); i++) {
+            s = contract.at(s.get("$ref").asText().substring(1));
+        }
+        if (s.has("allOf") && s.get("allOf").size() == 1) {
+            return resolve(contract, s.get("allOf").get(0));
+        }
+        return s;
     }
 
     private static <T> T sample(Arbitrary<T> arbitrary, Random random) {
