@@ -46,6 +46,21 @@ public class AuditLog {
         append(action, objectType, objectId, Outcome.REJECTED, detail);
     }
 
+    /** A role denial of an endpoint, reported by the one error path in {@code common}. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    void onAccessDenied(@jakarta.enterprise.event.Observes jp.tsunagu.common.security.AccessDenied d) {
+        append(d.action(), d.objectType(), d.objectId(), Outcome.DENIED, d.detail());
+    }
+
+    /**
+     * A feature's refusal (403), audited by the feature as what was refused, in a transaction of its own since
+     * the request fails; returns the problem to throw.
+     */
+    public jp.tsunagu.common.problem.ApiProblem refuse(String action, String objectType, Object objectId, String message) {
+        denied(action, objectType, objectId, message);
+        return new jp.tsunagu.common.problem.ApiProblem(jp.tsunagu.common.problem.ProblemType.FORBIDDEN, message);
+    }
+
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void denied(String action, String objectType, Object objectId, String detail) {
         append(action, objectType, objectId, Outcome.DENIED, detail);

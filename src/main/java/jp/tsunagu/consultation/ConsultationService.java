@@ -130,7 +130,7 @@ public class ConsultationService {
     private OrgUnit receivingUnit(String code) {
         OrgUnit own = visibility.unit();
         if (own == null) {
-            throw new ApiProblem(ProblemType.FORBIDDEN, "Your token names no known organization unit.");
+            throw audit.refuse("CONSULTATION_CREATE", "consultation", null, "Your token names no known organization unit.");
         }
         if (code == null || code.equals(own.code)) {
             return own;
@@ -298,7 +298,7 @@ public class ConsultationService {
 
     private void requireStaff() {
         if (visibility.reach() == AccessRules.Reach.PARTNER || visibility.reach() == AccessRules.Reach.NONE) {
-            throw new ApiProblem(ProblemType.FORBIDDEN, "Only staff change a consultation's status.");
+            throw audit.refuse("CONSULTATION_STATUS", "consultation", null, "Only staff change a consultation's status.");
         }
     }
 

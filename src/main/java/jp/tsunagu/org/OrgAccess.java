@@ -4,8 +4,6 @@ import java.util.Optional;
 
 import jakarta.enterprise.context.RequestScoped;
 
-import jp.tsunagu.common.problem.ApiProblem;
-import jp.tsunagu.common.problem.ProblemType;
 import jp.tsunagu.common.security.Caller;
 
 /** The caller's place in the tiers: their unit (from the org_code claim) and its prefecture. */
@@ -14,10 +12,12 @@ public class OrgAccess {
 
     private final Caller caller;
     private final OrgRepository repository;
+    private final jp.tsunagu.audit.AuditLog audit;
 
-    public OrgAccess(Caller caller, OrgRepository repository) {
+    public OrgAccess(Caller caller, OrgRepository repository, jp.tsunagu.audit.AuditLog audit) {
         this.caller = caller;
         this.repository = repository;
+        this.audit = audit;
     }
 
     public Optional<OrgUnit> callerUnit() {
@@ -28,7 +28,7 @@ public class OrgAccess {
     public void requireAdminOf(String prefCode) {
         String own = callerUnit().map(u -> u.prefCode).orElse(null);
         if (!prefCode.equals(own)) {
-            throw new ApiProblem(ProblemType.FORBIDDEN,
+            throw audit.refuse("ORG_ADMIN", "prefecture", prefCode,
                     "You manage the organization of prefecture " + (own == null ? "(none)" : own) + " only.");
         }
     }

@@ -18,8 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import jp.tsunagu.common.problem.ApiProblem;
-import jp.tsunagu.common.problem.ProblemType;
 import jp.tsunagu.common.security.Caller;
 import jp.tsunagu.common.security.Roles;
 
@@ -38,10 +36,13 @@ public class StructureImportResource {
     private final OrgAccess access;
     private final Caller caller;
 
-    public StructureImportResource(StructureImporter importer, OrgAccess access, Caller caller) {
+    private final jp.tsunagu.audit.AuditLog audit;
+
+    public StructureImportResource(StructureImporter importer, OrgAccess access, Caller caller, jp.tsunagu.audit.AuditLog audit) {
         this.importer = importer;
         this.access = access;
         this.caller = caller;
+        this.audit = audit;
     }
 
     @POST
@@ -65,12 +66,12 @@ public class StructureImportResource {
             boolean bootstrapsOwnCenter = ownPrefecture == null && scope.unitCodes().contains(ownCode);
             for (String prefecture : scope.prefectures()) {
                 if (!prefecture.equals(ownPrefecture) && !bootstrapsOwnCenter) {
-                    throw new ApiProblem(ProblemType.FORBIDDEN, "The file touches prefecture " + prefecture
+                    throw audit.refuse("STRUCTURE_IMPORT", "prefecture", prefecture, "The file touches prefecture " + prefecture
                             + "; you manage " + (ownPrefecture == null ? "no prefecture yet" : "prefecture " + ownPrefecture) + ".");
                 }
             }
             if (bootstrapsOwnCenter && scope.prefectures().size() != 1) {
-                throw new ApiProblem(ProblemType.FORBIDDEN, "A new prefecture is set up one file at a time.");
+                throw audit.refuse("STRUCTURE_IMPORT", "prefecture", null, "A new prefecture is set up one file at a time.");
             }
         });
     }

@@ -75,7 +75,7 @@ public class ReferralService {
             throw ApiProblem.invalidField("consultationId", "no consultation " + consultationId + " that you can see", "unknown-consultation");
         }
         if (!consultation.ownerUnitId.equals(sender.id)) {
-            throw new ApiProblem(ProblemType.FORBIDDEN, "Only the unit that owns the consultation refers it; it is owned by "
+            throw audit.refuse("REFERRAL_CREATE", "consultation", consultationId, "Only the unit that owns the consultation refers it; it is owned by "
                     + org.unit(consultation.ownerUnitId).map(u -> u.code).orElse("?") + ".");
         }
         OrgUnit receiver = org.unitByCode(r.receiverUnitCode()).orElseThrow(() -> ApiProblem.invalidField("receiverUnitCode",
@@ -159,7 +159,7 @@ public class ReferralService {
         Party party = party(ref);
         Decision decision = ReferralTransitions.decide(ref.state, r.action(), party, caller.roles(), r.input());
         if (decision instanceof Decision.Rejected rejected) {
-            throw rejection(ref, rejected);
+            throw rejection(ref, r.action(), rejected);
         }
         ReferralState from = ref.state;
         ReferralState to = ((Decision.Allowed) decision).next();
@@ -242,10 +242,13 @@ public class ReferralService {
         return stale(current[0].toString(), "\"" + ((Number) current[1]).longValue() + "\"");
     }
 
-    private ApiProblem rejection(Referral ref, Decision.Rejected rejected) {
+    private ApiProblem rejection(Referral ref, ReferralAction action, Decision.Rejected rejected) {
         return switch (rejected.why()) {
-            case ROLE_NOT_ALLOWED, NOT_YOUR_TURN -> new ApiProblem(ProblemType.FORBIDDEN, rejected.message(), List.of(),
-                    Map.of("allowedActions", rejected.allowedForCaller()));
+            case ROLE_NOT_ALLOWED, NOT_YOUR_TURN -> {
+                // the state machine refused who asked: audited as the move that was refused
+                audit.denied("REFERRAL_" + action.name(), "referral", ref.id, rejected.why() + ": " + rejected.message());
+                yield new ApiProblem(ProblemType.FORBIDDEN, rejected.message(), List.of(), Map.of("allowedActions", rejected.allowedForCaller()));
+            }
             case ILLEGAL_TRANSITION -> new ApiProblem(ProblemType.CONFLICT, rejected.message(), List.of(),
                     Map.of("currentState", ref.state.name(), "allowedActions", ReferralTransitions.allowedActions(ref.state)));
             case MISSING_REASON -> missing(rejected, "reasonCode", "reasonText");
@@ -277,7 +280,7 @@ public class ReferralService {
         // The row lock orders a report and a move of the same referral: a report never lands on a referral completed meanwhile.
         em.refresh(ref, LockModeType.PESSIMISTIC_WRITE);
         if (party(ref) != Party.RECEIVER || !ReferralTransitions.STAFF_ROLES.stream().anyMatch(caller::hasRole)) {
-            throw new ApiProblem(ProblemType.FORBIDDEN, "Progress reports come from the receiving unit (" + ref.receiverUnitCode + ").");
+            throw audit.refuse("REFERRAL_REPORT", "referral", ref.id, "Progress reports come from the receiving unit (" + ref.receiverUnitCode + ").");
         }
         if (ref.state != ReferralState.ACCEPTED && ref.state != ReferralState.IN_PROGRESS) {
             throw new ApiProblem(ProblemType.CONFLICT, "Reports are posted while the referral is ACCEPTED or IN_PROGRESS; it is " + ref.state + ".",
@@ -349,7 +352,7 @@ public class ReferralService {
 
     private OrgUnit requireStaffUnit() {
         if (visibility.unit() == null || !ReferralTransitions.STAFF_ROLES.stream().anyMatch(caller::hasRole)) {
-            throw new ApiProblem(ProblemType.FORBIDDEN, "Referrals are made and handled by staff of a known unit.");
+            throw audit.refuse("REFERRAL", "referral", null, "Referrals are made and handled by staff of a known unit.");
         }
         return visibility.unit();
     }

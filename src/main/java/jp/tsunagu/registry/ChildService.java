@@ -102,7 +102,7 @@ public class ChildService {
     public Registration register(ChildViews.ChildRequest r) {
         OrgUnit unit = visibility.unit();
         if (unit == null || visibility.reach() == AccessRules.Reach.NONE) {
-            throw new ApiProblem(ProblemType.FORBIDDEN, "Your token names no known organization unit.");
+            throw audit.refuse("CHILD_CREATE", "child", null, "Your token names no known organization unit.");
         }
         Municipality residence = residenceInScope(r.residenceLgcode());
         LocalDate today = LocalDate.now(clock);

@@ -121,10 +121,10 @@ public class ConsentService {
         requireStaff("review");
         Consent consent = find(child, consentId);
         if (!visibility.isCenterOf(child.prefCode)) {
-            throw new ApiProblem(ProblemType.FORBIDDEN, "Consents are checked against the signed form by staff of the prefecture center.");
+            throw audit.refuse("CONSENT_REVIEW", "consent", consentId, "Consents are checked against the signed form by staff of the prefecture center.");
         }
         if (consent.recordedBy.equals(caller.subject())) {
-            throw new ApiProblem(ProblemType.FORBIDDEN, "You recorded this consent; another person at the center checks it against the form.");
+            throw audit.refuse("CONSENT_REVIEW", "consent", consentId, "You recorded this consent; another person at the center checks it against the form.");
         }
         if (consent.state != Consent.State.PENDING) {
             throw new ApiProblem(ProblemType.CONFLICT, "Consent " + consentId + " is " + consent.state + ", not waiting for a check.",
@@ -154,7 +154,7 @@ public class ConsentService {
         Consent consent = find(child, consentId);
         boolean center = visibility.isCenterOf(child.prefCode);
         if (!center && !isAtOrBelow(unit, consent.obtainedByUnitId)) {
-            throw new ApiProblem(ProblemType.FORBIDDEN, "A withdrawal is recorded by the prefecture center, the unit that obtained the consent ("
+            throw audit.refuse("CONSENT_WITHDRAW", "consent", consentId, "A withdrawal is recorded by the prefecture center, the unit that obtained the consent ("
                     + org.unit(consent.obtainedByUnitId).map(u -> u.code).orElse("?") + ") or a unit under it.");
         }
         if (consent.state == Consent.State.WITHDRAWN || consent.state == Consent.State.REJECTED) {
@@ -195,7 +195,7 @@ public class ConsentService {
     @Transactional
     public Page<ChildViews.ConsentReviewItem> pending(PageRequest page) {
         if (!visibility.isCenterOf(visibility.prefCode())) {
-            throw new ApiProblem(ProblemType.FORBIDDEN, "The review list is for staff of the prefecture center.");
+            throw audit.refuse("CONSENT_REVIEW_READ", "consent", null, "The review list is for staff of the prefecture center.");
         }
         String where = " from Consent c, Child ch where ch.id = c.childId and c.state = :pending and ch.prefCode = :pref";
         List<Object[]> rows = em.createQuery("select c, ch" + where + " order by c.id", Object[].class)
@@ -222,7 +222,7 @@ public class ConsentService {
 
     private OrgUnit requireStaff(String what) {
         if (visibility.unit() == null || visibility.reach() == AccessRules.Reach.PARTNER || visibility.reach() == AccessRules.Reach.NONE) {
-            throw new ApiProblem(ProblemType.FORBIDDEN, "Only staff " + what + " consents.");
+            throw audit.refuse("CONSENT_" + what.toUpperCase(), "consent", null, "Only staff " + what + " consents.");
         }
         return visibility.unit();
     }

@@ -91,7 +91,7 @@ public class RegistrationReviewService {
     public ChildViews.ReviewView resolve(String id, ChildViews.Resolution r) {
         RegistrationReview review = require(id);
         if (!isCenter(review)) {
-            throw new ApiProblem(ProblemType.FORBIDDEN, "Held registrations are resolved by staff of the prefecture center.");
+            throw audit.refuse("REGISTRATION_REVIEW_RESOLVE", "registration-review", id, "Held registrations are resolved by staff of the prefecture center.");
         }
         if (review.state != RegistrationReview.State.PENDING) {
             throw new ApiProblem(ProblemType.CONFLICT, "This registration was resolved already (" + review.state + ").", List.of(),

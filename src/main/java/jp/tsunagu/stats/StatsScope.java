@@ -3,8 +3,7 @@ package jp.tsunagu.stats;
 import java.util.List;
 
 import jp.tsunagu.access.AccessRules;
-import jp.tsunagu.common.problem.ApiProblem;
-import jp.tsunagu.common.problem.ProblemType;
+import jp.tsunagu.audit.AuditLog;
 import jp.tsunagu.common.security.Caller;
 import jp.tsunagu.common.security.Roles;
 import jp.tsunagu.org.Visibility;
@@ -27,7 +26,7 @@ import jp.tsunagu.org.Visibility;
  */
 record StatsScope(String prefCode, boolean region, List<Long> unitIds, List<String> lgcodes, boolean suppress, int threshold) {
 
-    static StatsScope of(Visibility visibility, Caller caller, String requestedPrefecture, int threshold) {
+    static StatsScope of(Visibility visibility, Caller caller, String requestedPrefecture, int threshold, AuditLog audit) {
         boolean staff = caller.hasRole(Roles.CENTER_ADMIN) || caller.hasRole(Roles.CENTER_STAFF) || caller.hasRole(Roles.BRANCH_STAFF);
         StatsScope scope;
         if (staff && visibility.reach() == AccessRules.Reach.PREFECTURE) {
@@ -37,10 +36,10 @@ record StatsScope(String prefCode, boolean region, List<Long> unitIds, List<Stri
         } else if (caller.hasRole(Roles.ANALYST) && visibility.unit() != null) {
             scope = new StatsScope(visibility.prefCode(), false, List.of(), List.of(), true, threshold);
         } else {
-            throw new ApiProblem(ProblemType.FORBIDDEN, "Statistics are for center staff, branch staff and analysts of a known unit.");
+            throw audit.refuse("STATS_READ", "statistics", null, "Statistics are for center staff, branch staff and analysts of a known unit.");
         }
         if (requestedPrefecture != null && !requestedPrefecture.isBlank() && !requestedPrefecture.strip().equals(scope.prefCode)) {
-            throw new ApiProblem(ProblemType.FORBIDDEN, "You may only get statistics of your own prefecture (" + scope.prefCode + ").");
+            throw audit.refuse("STATS_READ", "statistics", requestedPrefecture, "You may only get statistics of your own prefecture (" + scope.prefCode + ").");
         }
         return scope;
     }

@@ -246,7 +246,7 @@ public class StatsService {
         if (prefecture != null && !prefecture.isBlank() && !prefecture.strip().matches("\\d{2}")) {
             throw ApiProblem.invalidField("prefecture", "must be a 2-digit prefecture code such as 24", "Pattern");
         }
-        return StatsScope.of(visibility, caller, prefecture, threshold);
+        return StatsScope.of(visibility, caller, prefecture, threshold, audit);
     }
 
     /** For analysts a fixed period: the current fiscal year (Japan) when none is given. */

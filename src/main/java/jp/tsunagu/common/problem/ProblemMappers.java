@@ -39,13 +39,11 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     @jakarta.inject.Inject
-    jp.tsunagu.audit.AuditLog audit;
+    jakarta.enterprise.event.Event<jp.tsunagu.common.security.AccessDenied> denials;
 
+    /** A feature that refuses audits its own refusal (the audit feature's {@code refuse}); this only maps it. */
     @ServerExceptionMapper
-    public Response apiProblem(ApiProblem e, UriInfo uri, HttpHeaders headers, jakarta.ws.rs.core.Request request) {
-        if (e.type() == ProblemType.FORBIDDEN) {
-            audit.denied("SCOPE_DENIED", "endpoint", request.getMethod() + " " + uri.getPath(), e.getMessage());
-        }
+    public Response apiProblem(ApiProblem e, UriInfo uri, HttpHeaders headers) {
         return respond(e.type(), e.getMessage(), e.errors(), e.extensions(), uri, headers, null);
     }
 
@@ -99,7 +97,7 @@ public class ProblemMappers {
     public Uni<Response> forbidden(ForbiddenException e, UriInfo uri, HttpHeaders headers, jakarta.ws.rs.core.Request request) {
         String what = request.getMethod() + " " + uri.getPath();
         return Uni.createFrom().item(() -> {
-            audit.denied("ROLE_DENIED", "endpoint", what, "role not allowed");
+            denials.fire(new jp.tsunagu.common.security.AccessDenied("ROLE_DENIED", "endpoint", what, "role not allowed"));
             return respond(ProblemType.FORBIDDEN, "Your role does not allow this operation.", List.of(), Map.of(), uri, headers, null);
         }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
