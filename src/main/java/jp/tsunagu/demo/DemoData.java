@@ -14,7 +14,6 @@ import jakarta.transaction.Transactional;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import io.quarkus.runtime.StartupEvent;
@@ -41,11 +40,9 @@ public class DemoData {
     private final OrgRepository org;
     private final EntityManager em;
 
-    public DemoData(@ConfigProperty(name = "tsunagu.demo.enabled", defaultValue = "false") boolean enabled,
-            @ConfigProperty(name = "tsunagu.demo.consultations", defaultValue = "false") boolean consultations,
-            StructureImporter importer, OrgRepository org, EntityManager em) {
-        this.enabled = enabled;
-        this.consultations = consultations;
+    public DemoData(DemoSettings settings, StructureImporter importer, OrgRepository org, EntityManager em) {
+        this.enabled = settings.enabled();
+        this.consultations = settings.consultations();
         this.importer = importer;
         this.org = org;
         this.em = em;

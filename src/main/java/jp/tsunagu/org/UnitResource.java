@@ -61,12 +61,14 @@ public class UnitResource {
     @GET
     @Path("/tree")
     @Operation(summary = "Get the organization tree of a prefecture",
-            description = "Every unit active on the date, nested under its parent, with how many municipalities each covers then.")
+            description = "Every unit active on the date, nested under its parent, with how many municipalities each covers then. "
+                    + "404 when the prefecture has no unit active on that date.")
     @APIResponse(responseCode = "200", description = "The tree", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrgViews.UnitTree.class),
             examples = @ExampleObject(name = "kanagawa", value = """
                     {"prefCode":"14","date":"2024-06-01","roots":[{"code":"14-center","kind":"CENTER","nameJa":"神奈川県医療的ケア児支援センター",
                       "coveredMunicipalities":0,"children":[{"code":"14-shonan-west","kind":"BRANCH","nameJa":"湘南西部ブランチ",
                       "coveredMunicipalities":5,"children":[]}]}]}""")))
+    @APIResponse(responseCode = "404", ref = "#/components/responses/NotFound")
     public OrgViews.UnitTree getUnitTree(
             @Parameter(description = "2-digit prefecture code", example = "14", required = true)
             @QueryParam("prefecture") @NotNull @Pattern(regexp = "\\d{2}") String prefecture,

@@ -11,7 +11,6 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import jp.tsunagu.audit.AuditLog;
 import jp.tsunagu.common.problem.ApiProblem;
@@ -44,7 +43,8 @@ public class StatsService {
 
     StatsService(Visibility visibility, Caller caller, AuditLog audit, Names names, ConsultationStatistics consultationStatistics,
             ReferralStatistics referralStatistics, LoadStatistics loadStatistics, ChildStatistics childStatistics, Clock clock,
-            @ConfigProperty(name = "tsunagu.stats.suppression-k", defaultValue = "3") int threshold) {
+            StatsSettings settings) {
+        int threshold = settings.suppressionK();
         if (threshold < 1) {
             throw new IllegalArgumentException("tsunagu.stats.suppression-k must be at least 1, was " + threshold);
         }

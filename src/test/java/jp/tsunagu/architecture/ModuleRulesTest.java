@@ -40,6 +40,14 @@ class ModuleRulesTest {
     }
 
     @Test
+    void ourSettingsAreTypedConfigMappings() {
+        noClasses().that().doNotHaveSimpleName("BodySizeLimit").should().dependOnClassesThat()
+                .haveFullyQualifiedName("org.eclipse.microprofile.config.inject.ConfigProperty")
+                .because("each feature reads its tsunagu.* settings through one @ConfigMapping (BodySizeLimit reads Quarkus' own limit)")
+                .check(MAIN);
+    }
+
+    @Test
     void featurePackagesHaveNoCycles() {
         slices().matching("jp.tsunagu.(*)..").should().beFreeOfCycles().check(MAIN);
     }

@@ -92,7 +92,9 @@ class ContractFuzzTest {
     }
 
     private void fuzz() throws Exception {
-        long seed = Long.getLong("tsunagu.fuzz.seed", System.nanoTime());
+        // A fixed seed by default, so CI repeats the same 1,280 requests; -Dtsunagu.fuzz.seed=N (or =random) explores others.
+        String configured = System.getProperty("tsunagu.fuzz.seed", "20261201");
+        long seed = configured.equals("random") ? System.nanoTime() : Long.parseLong(configured);
         Random random = new Random(seed);
         JsonNode contract = new ObjectMapper(new YAMLFactory()).readTree(Path.of("openapi/openapi.yaml").toFile());
         countQuery = countQuery();

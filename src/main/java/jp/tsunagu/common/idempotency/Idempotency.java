@@ -15,7 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -45,11 +44,11 @@ public class Idempotency {
     private final Duration ttl;
 
     public Idempotency(IdempotencyStore store, ObjectMapper json,
-            @ConfigProperty(name = "tsunagu.idempotency.ttl", defaultValue = "PT24H") Duration ttl) {
+            IdempotencySettings settings) {
         this.store = store;
         this.canonical = json.copy().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
                 .configure(com.fasterxml.jackson.databind.MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true);
-        this.ttl = ttl;
+        this.ttl = settings.ttl();
     }
 
     /** What a creating request produced: 201 with the new resource, or another 2xx (202 for a review item). */
