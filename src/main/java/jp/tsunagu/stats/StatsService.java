@@ -11,7 +11,6 @@ import java.util.Set;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
-
 import jp.tsunagu.audit.AuditLog;
 import jp.tsunagu.common.problem.ApiProblem;
 import jp.tsunagu.common.security.Caller;
