@@ -162,46 +162,20 @@ public class ReferralService {
             throw rejection(ref, r.action(), rejected);
         }
         ReferralState from = ref.state;
-        ReferralState to = ((Decision.Allowed) decision).next();
         Instant now = clock.instant();
-        ref.state = to;
-        switch (r.action()) {
-            case ACCEPT -> {
-                ref.answeredAt = now;
-                ref.acceptedAt = now;
-            }
-            case DECLINE, CANCEL -> {
-                if (r.action() == ReferralAction.DECLINE) {
-                    ref.answeredAt = now;
-                }
-                ref.endedAt = now;
-                ref.reasonCode = r.reasonCode();
-                ref.reasonText = r.reasonText().strip();
-            }
-            case COMPLETE, FAIL -> {
-                ref.endedAt = now;
-                ref.outcomeCode = r.outcomeCode();
-                ref.outcomeText = r.outcomeText() == null ? null : r.outcomeText().strip();
-            }
-            case REOPEN -> ref.endedAt = null;
-            case START, CONFIRM_CLOSURE -> {
-            }
-        }
+        ReferralTransitions.Effect effect = ReferralTransitions.apply(ref, r.action(), r.input(), now);
+        ReferralState to = ref.state;
         try {
             em.flush();
         } catch (OptimisticLockException e) {
             throw staleNow(id);
         }
-        if (r.action() == ReferralAction.ACCEPT && ref.kind == ReferralKind.TRANSFER) {
+        if (effect.movesOwnership(ref.kind)) {
             moveOwnership(ref, from, now);
         }
-        String text = switch (r.action()) {
-            case DECLINE, CANCEL -> r.reasonText();
-            case COMPLETE, FAIL -> r.outcomeText();
-            case REOPEN -> r.question();
-            default -> null;
-        };
-        String code = r.reasonCode() != null ? r.reasonCode().name() : r.outcomeCode() != null ? r.outcomeCode().name() : null;
+        TransitionInput input = r.input() == null ? TransitionInput.none() : r.input();
+        String text = effect.text(input);
+        String code = effect.code(input);
         em.persist(history(ref, r.action().name(), from, to, code, text));
         em.flush();
         audit.record("REFERRAL_" + r.action().name(), "referral", ref.id, from + "->" + to);
@@ -282,7 +256,7 @@ public class ReferralService {
         if (party(ref) != Party.RECEIVER || !ReferralTransitions.STAFF_ROLES.stream().anyMatch(caller::hasRole)) {
             throw audit.refuse("REFERRAL_REPORT", "referral", ref.id, "Progress reports come from the receiving unit (" + ref.receiverUnitCode + ").");
         }
-        if (ref.state != ReferralState.ACCEPTED && ref.state != ReferralState.IN_PROGRESS) {
+        if (!ReferralTransitions.REPORTING.contains(ref.state)) {
             throw new ApiProblem(ProblemType.CONFLICT, "Reports are posted while the referral is ACCEPTED or IN_PROGRESS; it is " + ref.state + ".",
                     List.of(), Map.of("currentState", ref.state.name()));
         }

@@ -47,17 +47,84 @@ public final class ReferralTransitions {
 
     /** Every allowed move. Anything not listed is illegal. At most one row per (from, action). */
     private static final List<Transition> TABLE = List.of(
-            //             from         action           by        requires               to
-            new Transition(REQUESTED,   ACCEPT,          RECEIVER, NONE,                  ACCEPTED),
-            new Transition(REQUESTED,   DECLINE,         RECEIVER, REASON,                DECLINED),
-            new Transition(REQUESTED,   CANCEL,          SENDER,   REASON,                CANCELLED),
-            new Transition(ACCEPTED,    START,           RECEIVER, NONE,                  IN_PROGRESS),
-            new Transition(ACCEPTED,    CANCEL,          SENDER,   REASON,                CANCELLED),
-            new Transition(IN_PROGRESS, COMPLETE,        RECEIVER, OUTCOME_CODE,          COMPLETED),
-            new Transition(IN_PROGRESS, FAIL,            RECEIVER, OUTCOME_CODE_AND_TEXT, FAILED),
-            new Transition(IN_PROGRESS, CANCEL,          SENDER,   REASON,                CANCELLED),
-            new Transition(COMPLETED,   CONFIRM_CLOSURE, SENDER,   NONE,                  CLOSED),
-            new Transition(COMPLETED,   REOPEN,          SENDER,   QUESTION,              IN_PROGRESS));
+            //             from         action           by        requires               to           effect on the referral
+            new Transition(REQUESTED,   ACCEPT,          RECEIVER, NONE,                  ACCEPTED,    Effect.ANSWERED_YES),
+            new Transition(REQUESTED,   DECLINE,         RECEIVER, REASON,                DECLINED,    Effect.ANSWERED_NO),
+            new Transition(REQUESTED,   CANCEL,          SENDER,   REASON,                CANCELLED,   Effect.ENDED_WITH_REASON),
+            new Transition(ACCEPTED,    START,           RECEIVER, NONE,                  IN_PROGRESS, Effect.NONE),
+            new Transition(ACCEPTED,    CANCEL,          SENDER,   REASON,                CANCELLED,   Effect.ENDED_WITH_REASON),
+            new Transition(IN_PROGRESS, COMPLETE,        RECEIVER, OUTCOME_CODE,          COMPLETED,   Effect.ENDED_WITH_OUTCOME),
+            new Transition(IN_PROGRESS, FAIL,            RECEIVER, OUTCOME_CODE_AND_TEXT, FAILED,      Effect.ENDED_WITH_OUTCOME),
+            new Transition(IN_PROGRESS, CANCEL,          SENDER,   REASON,                CANCELLED,   Effect.ENDED_WITH_REASON),
+            new Transition(COMPLETED,   CONFIRM_CLOSURE, SENDER,   NONE,                  CLOSED,      Effect.NONE),
+            new Transition(COMPLETED,   REOPEN,          SENDER,   QUESTION,              IN_PROGRESS, Effect.REOPENED));
+
+    /** States in which the receiver posts progress reports (経過報告). */
+    public static final Set<ReferralState> REPORTING = Set.of(ACCEPTED, IN_PROGRESS);
+
+    /**
+     * What a move does to the referral beside its state: the timestamps, the reason or outcome it records, and
+     * whether it hands the case over (a TRANSFER's acceptance moves the consultation's ownership to the receiver;
+     * the service does that part, because it touches the consultation).
+     */
+    public enum Effect {
+        /** Answered and accepted. */
+        ANSWERED_YES,
+        /** Answered and declined: ended, with the reason. */
+        ANSWERED_NO,
+        /** Ended by the sender, with the reason. */
+        ENDED_WITH_REASON,
+        /** Ended by the receiver, with the outcome. */
+        ENDED_WITH_OUTCOME,
+        /** Running again after a completion. */
+        REOPENED,
+        NONE;
+
+        void apply(Referral ref, TransitionInput in, java.time.Instant now) {
+            switch (this) {
+                case ANSWERED_YES -> {
+                    ref.answeredAt = now;
+                    ref.acceptedAt = now;
+                }
+                case ANSWERED_NO, ENDED_WITH_REASON -> {
+                    if (this == ANSWERED_NO) {
+                        ref.answeredAt = now;
+                    }
+                    ref.endedAt = now;
+                    ref.reasonCode = in.reasonCode();
+                    ref.reasonText = in.reasonText().strip();
+                }
+                case ENDED_WITH_OUTCOME -> {
+                    ref.endedAt = now;
+                    ref.outcomeCode = in.outcomeCode();
+                    ref.outcomeText = in.outcomeText() == null ? null : in.outcomeText().strip();
+                }
+                case REOPENED -> ref.endedAt = null;
+                case NONE -> {
+                }
+            }
+        }
+
+        /** Whether this move hands the case to the receiver. */
+        public boolean movesOwnership(ReferralKind kind) {
+            return this == ANSWERED_YES && kind == ReferralKind.TRANSFER;
+        }
+
+        /** The free text of the move, for its history row. */
+        String text(TransitionInput in) {
+            return switch (this) {
+                case ANSWERED_NO, ENDED_WITH_REASON -> in.reasonText();
+                case ENDED_WITH_OUTCOME -> in.outcomeText();
+                case REOPENED -> in.question();
+                case ANSWERED_YES, NONE -> null;
+            };
+        }
+
+        /** The reason or outcome code of the move, for its history row. */
+        String code(TransitionInput in) {
+            return in.reasonCode() != null ? in.reasonCode().name() : in.outcomeCode() != null ? in.outcomeCode().name() : null;
+        }
+    }
 
     /**
      * The only roles that may move a referral at all. Which side of it the caller is on is a separate
@@ -67,7 +134,21 @@ public final class ReferralTransitions {
             Roles.CENTER_ADMIN, Roles.CENTER_STAFF, Roles.BRANCH_STAFF, Roles.MUNICIPAL_COORDINATOR);
 
     public record Transition(ReferralState from, ReferralAction action, Party by, Requirement requires,
-            ReferralState to) {
+            ReferralState to, Effect effect) {
+    }
+
+    /**
+     * Applies an allowed move to the referral: its state and its effect. Call after {@link #decide} allowed it;
+     * returns the effect, so the caller can do the part outside the referral (ownership).
+     */
+    static Effect apply(Referral ref, ReferralAction action, TransitionInput input, java.time.Instant now) {
+        Transition t = BY_STATE.getOrDefault(ref.state, Map.of()).get(action);
+        if (t == null) {
+            throw new IllegalStateException(action + " is not allowed from " + ref.state + "; decide first");
+        }
+        ref.state = t.to();
+        t.effect().apply(ref, input == null ? TransitionInput.none() : input, now);
+        return t.effect();
     }
 
     /** What an action must carry in its {@link TransitionInput}. */
