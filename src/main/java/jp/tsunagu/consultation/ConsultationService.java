@@ -223,23 +223,24 @@ public class ConsultationService {
         }
         ConsultationEnums.Status from = c.status;
         ConsultationEnums.Status to = r.status();
-        boolean allowed = switch (from) {
-            case OPEN -> to == ConsultationEnums.Status.IN_PROGRESS || to == ConsultationEnums.Status.CLOSED;
-            case IN_PROGRESS -> to == ConsultationEnums.Status.CLOSED;
-            case CLOSED -> to == ConsultationEnums.Status.OPEN;
-        };
-        if (!allowed) {
-            throw new ApiProblem(ProblemType.CONFLICT, "A " + from + " consultation cannot become " + to + ".",
-                    List.of(), Map.of("currentStatus", from.name()));
+        ConsultationStatusTransitions.Transition move = ConsultationStatusTransitions.find(from, to).orElseThrow(() -> new ApiProblem(
+                ProblemType.CONFLICT, "A " + from + " consultation cannot become " + to + ".", List.of(),
+                Map.of("currentStatus", from.name())));
+        switch (move.requires()) {
+            case CLOSURE_REASON -> {
+                if (r.closureReason() == null) {
+                    throw ApiProblem.invalidField("closureReason", "is required to close a consultation", "NotNull");
+                }
+            }
+            case NOTE -> {
+                if (r.note() == null || r.note().isBlank()) {
+                    throw ApiProblem.invalidField("note", "say why the consultation is reopened", "NotBlank");
+                }
+            }
+            case NOTHING -> {
+            }
         }
-        if (to == ConsultationEnums.Status.CLOSED && r.closureReason() == null) {
-            throw ApiProblem.invalidField("closureReason", "is required to close a consultation", "NotNull");
-        }
-        if (from == ConsultationEnums.Status.CLOSED && (r.note() == null || r.note().isBlank())) {
-            throw ApiProblem.invalidField("note", "say why the consultation is reopened", "NotBlank");
-        }
-        c.status = to;
-        c.closureReason = to == ConsultationEnums.Status.CLOSED ? r.closureReason() : null;
+        ConsultationStatusTransitions.apply(c, move, r.closureReason());
         em.persist(statusChange(c.id, from, to, c.closureReason, r.note()));
         try {
             em.flush();
