@@ -145,10 +145,9 @@ public class ReferralService {
 
     @Transactional
     public ReferralViews.ReferralView transition(String id, String ifMatch, ReferralViews.TransitionRequest r) {
-        Referral ref = requireVisible(id);
         // Moves and reports of one referral queue on its row, so each decides on the state as it is, and a
         // loser's 412 names the state and ETag the winner left.
-        em.refresh(ref, LockModeType.PESSIMISTIC_WRITE);
+        Referral ref = requireVisible(id, LockModeType.PESSIMISTIC_WRITE);
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new ApiProblem(ProblemType.PRECONDITION_REQUIRED, "Send If-Match with the ETag you read, so two people cannot both move the referral.",
                     List.of(), Map.of("currentETag", etag(ref)));
@@ -250,9 +249,8 @@ public class ReferralService {
 
     @Transactional
     public ReferralViews.ReportView addReport(String id, ReferralViews.ReportRequest r) {
-        Referral ref = requireVisible(id);
         // The row lock orders a report and a move of the same referral: a report never lands on a referral completed meanwhile.
-        em.refresh(ref, LockModeType.PESSIMISTIC_WRITE);
+        Referral ref = requireVisible(id, LockModeType.PESSIMISTIC_WRITE);
         if (party(ref) != Party.RECEIVER || !ReferralTransitions.STAFF_ROLES.stream().anyMatch(caller::hasRole)) {
             throw audit.refuse("REFERRAL_REPORT", "referral", ref.id, "Progress reports come from the receiving unit (" + ref.receiverUnitCode + ").");
         }
@@ -313,9 +311,14 @@ public class ReferralService {
 
 
     private Referral requireVisible(String id) {
+        return requireVisible(id, LockModeType.NONE);
+    }
+
+    /** With PESSIMISTIC_WRITE the scoped read also takes the row lock (SELECT … FOR UPDATE), in one statement. */
+    private Referral requireVisible(String id, LockModeType lock) {
         AccessRules.Condition scope = AccessRules.referrals(visibility.scope(), AccessRules.Dialect.JPQL, "r");
         TypedQuery<Referral> q = scope.bind(em.createQuery("select r from Referral r where r.id = :id and " + scope.text(), Referral.class)
-                .setParameter("id", id));
+                .setParameter("id", id)).setLockMode(lock);
         return q.getResultStream().findFirst().orElseThrow(() -> {
             if (em.find(Referral.class, id) != null) {
                 audit.denied("REFERRAL_READ", "referral", id, "out of the caller's scope");
