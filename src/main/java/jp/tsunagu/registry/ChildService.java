@@ -226,7 +226,7 @@ public class ChildService {
     public List<ChildViews.ConsentView> listConsents(String childId) {
         Child child = requireVisible(childId, null);
         boolean named = seesSigner(child);
-        return consents.list(child).stream().map(c -> consents.view(c, named)).toList();
+        return consents.of(child.id).stream().map(c -> consents.view(c, named)).toList();
     }
 
     @Transactional
@@ -262,10 +262,11 @@ public class ChildService {
         if (unit == null || visibility.reach() == AccessRules.Reach.PARTNER) {
             return "identifying data is shown to the units a consent covers, not to partner systems";
         }
-        List<Consent> inForce = consents.inForce(child.id);
+        List<Consent> all = consents.of(child.id);
+        List<Consent> inForce = consents.inForce(all);
         if (inForce.isEmpty()) {
-            return consents.hasPending(child.id) ? "no consent in force (one awaits the center's check against the signed form)"
-                    : "no consent in force";
+            return all.stream().anyMatch(c -> c.state == Consent.State.PENDING)
+                    ? "no consent in force (one awaits the center's check against the signed form)" : "no consent in force";
         }
         boolean center = visibility.isCenterOf(child.prefCode);
         boolean residence = child.residenceLgcode.equals(unit.lgcode) && inForce.stream().anyMatch(c -> c.shareResidence);

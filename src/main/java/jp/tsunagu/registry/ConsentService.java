@@ -51,15 +51,16 @@ public class ConsentService {
 
     /** Consents of the child in force today (Japan date). */
     List<Consent> inForce(String childId) {
+        return inForce(of(childId));
+    }
+
+    List<Consent> inForce(List<Consent> consents) {
         LocalDate today = LocalDate.now(clock);
-        return of(childId).stream().filter(c -> c.inForceOn(today)).toList();
+        return consents.stream().filter(c -> c.inForceOn(today)).toList();
     }
 
-    boolean hasPending(String childId) {
-        return of(childId).stream().anyMatch(c -> c.state == Consent.State.PENDING);
-    }
-
-    private List<Consent> of(String childId) {
+    /** Every consent of the child, oldest first. */
+    List<Consent> of(String childId) {
         return em.createQuery("from Consent c where c.childId = :id order by c.id", Consent.class).setParameter("id", childId).getResultList();
     }
 
@@ -91,10 +92,6 @@ public class ConsentService {
         Consent consent = add(child, r, requireStaff("record"));
         em.refresh(consent);
         return consent;
-    }
-
-    List<Consent> list(Child child) {
-        return of(child.id);
     }
 
     /** The center's check against the signed form: another person than the recorder, the reference on the form repeated. */

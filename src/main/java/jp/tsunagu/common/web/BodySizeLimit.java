@@ -5,12 +5,10 @@ import jakarta.enterprise.event.Observes;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
-import jp.tsunagu.common.problem.Problem;
 import jp.tsunagu.common.problem.ProblemType;
 
 /**
@@ -35,11 +33,8 @@ public class BodySizeLimit {
         filters.register(rc -> {
             String length = rc.request().getHeader("Content-Length");
             if (length != null && isOver(length)) {
-                Problem problem = new Problem(ProblemType.PAYLOAD_TOO_LARGE.uri(), ProblemType.PAYLOAD_TOO_LARGE.title(), 413,
-                        "The request body has " + length + " bytes; the limit is " + limit + ".",
-                        rc.request().path(), rc.get(RequestIds.MDC_KEY), null, null);
-                rc.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                        .putHeader("Connection", "close").end(write(problem));
+                FilterProblems.end(json, rc, ProblemType.PAYLOAD_TOO_LARGE,
+                        "The request body has " + length + " bytes; the limit is " + limit + ".", rc.request().path(), true);
                 return;
             }
             if (length == null && rc.request().getHeader("Transfer-Encoding") != null && rc.request().path().startsWith("/api/")) {
@@ -57,14 +52,6 @@ public class BodySizeLimit {
             return Long.parseLong(contentLength.trim()) > limit;
         } catch (NumberFormatException e) {
             return false;
-        }
-    }
-
-    private String write(Problem problem) {
-        try {
-            return json.writeValueAsString(problem);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

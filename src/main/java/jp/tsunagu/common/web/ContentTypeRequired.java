@@ -3,12 +3,10 @@ package jp.tsunagu.common.web;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpMethod;
-import jp.tsunagu.common.problem.Problem;
 import jp.tsunagu.common.problem.ProblemType;
 
 /**
@@ -33,14 +31,8 @@ public class ContentTypeRequired {
             boolean body = request.getHeader("Transfer-Encoding") != null || (length != null && !length.strip().equals("0"));
             String type = request.getHeader("Content-Type");
             if (writes && body && (type == null || type.isBlank()) && request.path().startsWith("/api/")) {
-                Problem problem = new Problem(ProblemType.UNSUPPORTED_MEDIA_TYPE.uri(), ProblemType.UNSUPPORTED_MEDIA_TYPE.title(), 415,
-                        "Say what the body is: send Content-Type: application/json (text/csv for structure imports).",
-                        request.path(), rc.get(RequestIds.MDC_KEY), null, null);
-                try {
-                    rc.response().setStatusCode(415).putHeader("Content-Type", Problem.MEDIA_TYPE).end(json.writeValueAsString(problem));
-                } catch (JsonProcessingException e) {
-                    throw new IllegalStateException(e);
-                }
+                FilterProblems.end(json, rc, ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                        "Say what the body is: send Content-Type: application/json (text/csv for structure imports).", request.path(), false);
                 return;
             }
             rc.next();

@@ -5,12 +5,10 @@ import java.util.Map;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.ext.web.RoutingContext;
-import jp.tsunagu.common.problem.Problem;
 import jp.tsunagu.common.problem.ProblemType;
 
 /**
@@ -78,16 +76,6 @@ public class TransportLimits {
     }
 
     private void reject(RoutingContext rc, ProblemType type, String detail) {
-        if (rc.response().headWritten()) {
-            rc.response().close();
-            return;
-        }
-        Problem problem = new Problem(type.uri(), type.title(), type.status(), detail, null, rc.get(RequestIds.MDC_KEY), null, null);
-        try {
-            rc.response().setStatusCode(type.status()).putHeader("Content-Type", Problem.MEDIA_TYPE).putHeader("Connection", "close")
-                    .end(json.writeValueAsString(problem));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        FilterProblems.end(json, rc, type, detail, null, true);
     }
 }
