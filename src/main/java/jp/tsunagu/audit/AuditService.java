@@ -38,17 +38,17 @@ public class AuditService {
 
     @Schema(name = "AuditEvent", description = "One audited action: who, as which role and unit, did what to which object, when, with what outcome")
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record EventView(long id, Instant occurredAt, String subject, String role, String unitCode, String action,
-            String objectType, String objectId, String outcome, String requestId, String detail, String rowHash) {
+    public record EventView(@Schema(required = true) long id, @Schema(required = true) Instant occurredAt, @Schema(required = true) String subject, String role, String unitCode, @Schema(required = true) String action,
+            @Schema(required = true) String objectType, String objectId, @Schema(required = true) String outcome, String requestId, String detail, @Schema(required = true) String rowHash) {
     }
 
     @Schema(name = "AuditVerification", description = "Result of re-computing the hash chain over every row")
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Verification(boolean intact, long rowsChecked, Long firstBrokenId, String problem) {
+    public record Verification(@Schema(required = true) boolean intact, @Schema(required = true) long rowsChecked, Long firstBrokenId, String problem) {
     }
 
     @Schema(name = "AuditEventPage", description = "A page of audit events")
-    public record AuditPage(List<EventView> items, int page, int size, long totalItems, int totalPages) {
+    public record AuditPage(@Schema(required = true) List<EventView> items, @Schema(required = true) int page, @Schema(required = true) int size, @Schema(required = true) long totalItems, @Schema(required = true) int totalPages) {
     }
 
     public record Filter(String subject, String action, String objectType, String objectId, String outcome, Instant from, Instant to) {

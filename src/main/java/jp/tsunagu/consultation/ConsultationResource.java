@@ -23,6 +23,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -32,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import jp.tsunagu.common.web.IfMatch;
 import jp.tsunagu.common.idempotency.Idempotency;
 import jp.tsunagu.common.paging.Page;
 import jp.tsunagu.common.paging.PageRequest;
@@ -76,7 +78,7 @@ public class ConsultationResource {
                     + "the first response (header Idempotent-Replayed), another body answers 422, a retry while the first is "
                     + "running answers 409. Anonymous consultations and consultations with no child are normal.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "family-phone", value = REQUEST)))
-    @APIResponse(responseCode = "201", description = "Recorded", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "201", description = "Recorded", headers = { @Header(name = "Location", ref = "Location"), @Header(name = "Idempotent-Replayed", ref = "Idempotent-Replayed") }, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ConsultationViews.ConsultationView.class), examples = @ExampleObject(name = "recorded", value = VIEW)))
     @APIResponse(responseCode = "409", ref = "#/components/responses/Conflict")
     @APIResponse(responseCode = "422", ref = "#/components/responses/Unprocessable")
@@ -106,8 +108,9 @@ public class ConsultationResource {
             @Parameter(description = "Receiving unit code", example = "14-shonan-west") @QueryParam("receivingUnit") String receivingUnit,
             @Parameter(description = "Residence municipality code", example = "142034") @QueryParam("municipality") String municipality,
             @Parameter(description = "Sort by receivedAt; '-' for newest first", schema = @Schema(type = SchemaType.STRING,
-                    enumeration = { "receivedAt", "-receivedAt" })) @QueryParam("sort") @DefaultValue("-receivedAt")
-            @Pattern(regexp = "-?receivedAt") String sort,
+                    enumeration = { "receivedAt", "-receivedAt" },
+                    extensions = @Extension(name = "x-enum-varnames", value = "[\"OLDEST_FIRST\", \"NEWEST_FIRST\"]", parseValue = true))) @QueryParam("sort") @DefaultValue("-receivedAt")
+            @Pattern(regexp = "^-?receivedAt$") String sort,
             @BeanParam @Valid PageRequest page) {
         return service.list(new ConsultationService.Filter(status, kind, from, to, topic, requesterType, receivingUnit, municipality,
                 sort.startsWith("-")), page);
@@ -117,8 +120,7 @@ public class ConsultationResource {
     @Path("/{id}")
     @RolesAllowed({ Roles.CENTER_ADMIN, Roles.CENTER_STAFF, Roles.BRANCH_STAFF, Roles.MUNICIPAL_COORDINATOR, Roles.PARTNER_SYSTEM })
     @Operation(summary = "Get a consultation", description = "404 when it does not exist or is outside the caller's scope.")
-    @APIResponse(responseCode = "200", description = "The consultation", headers = @Header(name = "ETag", description = "Current version, "
-            + "for If-Match on a status change", schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "200", description = "The consultation", headers = @Header(name = "ETag", ref = "ETag"), content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ConsultationViews.ConsultationView.class), examples = @ExampleObject(name = "open", value = VIEW)))
     public Response getConsultation(@Parameter(description = "Consultation id") @PathParam("id") String id) {
         return withETag(service.get(id));
@@ -139,14 +141,13 @@ public class ConsultationResource {
                     + "a status change or a transfer's acceptance).")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "close",
             value = "{\"status\":\"CLOSED\",\"closureReason\":\"INFORMATION_PROVIDED\",\"note\":\"レスパイト先2施設を案内\"}")))
-    @APIResponse(responseCode = "200", description = "The consultation with its new status", headers = @Header(name = "ETag",
-            description = "The new version", schema = @Schema(type = SchemaType.STRING)), content = @Content(
+    @APIResponse(responseCode = "200", description = "The consultation with its new status", headers = @Header(name = "ETag", ref = "ETag"), content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsultationViews.ConsultationView.class), examples = @ExampleObject(name = "closed", value = VIEW)))
     @APIResponse(responseCode = "409", ref = "#/components/responses/Conflict")
     @APIResponse(responseCode = "412", ref = "#/components/responses/PreconditionFailed")
     @APIResponse(responseCode = "428", ref = "#/components/responses/PreconditionRequired")
     public Response changeConsultationStatus(@Parameter(description = "Consultation id") @PathParam("id") String id,
-            @Parameter(description = "The ETag you read, e.g. \"3\"", required = true, example = "\"0\"") @HeaderParam("If-Match") String ifMatch,
+            @Parameter(description = IfMatch.DESCRIPTION, required = true, example = "\"0\"") @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull ConsultationViews.StatusChangeRequest request) {
         return withETag(service.changeStatus(id, ifMatch, request));
     }

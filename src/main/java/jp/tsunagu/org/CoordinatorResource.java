@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -74,7 +75,8 @@ public class CoordinatorResource {
 
     @GET
     @Path("/{id}")
-    @Operation(summary = "Get a coordinator")
+    @Operation(summary = "Get a coordinator", description = "Any signed-in role may read the directory of coordinators (names, units, "
+            + "contact points and training, no data about children); 404 when the id does not exist.")
     @APIResponse(responseCode = "200", description = "The coordinator", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrgViews.CoordinatorView.class),
             examples = @ExampleObject(name = "lead", value = EXAMPLE)))
     public OrgViews.CoordinatorView getCoordinator(@Parameter(description = "Coordinator id", example = "3") @PathParam("id") long id) {
@@ -86,7 +88,7 @@ public class CoordinatorResource {
     @RolesAllowed(Roles.CENTER_ADMIN)
     @Operation(summary = "Register a coordinator", description = "Center admins, for units of their own prefecture.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "lead", value = REQUEST)))
-    @APIResponse(responseCode = "201", description = "Registered", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "201", description = "Registered", headers = @Header(name = "Location", ref = "Location"), content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = OrgViews.CoordinatorView.class), examples = @ExampleObject(name = "lead", value = EXAMPLE)))
     public Response createCoordinator(@Valid @NotNull OrgViews.CoordinatorRequest request) {
         OrgViews.CoordinatorView created = service.create(request);

@@ -50,7 +50,7 @@ public class MunicipalityResource {
     public Page<OrgViews.MunicipalityView> searchMunicipalities(
             @Parameter(description = "Start of the name or reading", example = "ひらつか", required = true)
             @QueryParam("q") @NotBlank @Size(max = 40) String q,
-            @Parameter(description = "2-digit prefecture code", example = "14") @QueryParam("prefecture") @Pattern(regexp = "\\d{2}") String prefecture,
+            @Parameter(description = "2-digit prefecture code", example = "14") @QueryParam("prefecture") @Pattern(regexp = "^[0-9]{2}$") String prefecture,
             @BeanParam @Valid PageRequest page) {
         return service.search(q, prefecture, page);
     }

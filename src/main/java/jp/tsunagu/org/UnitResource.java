@@ -51,7 +51,7 @@ public class UnitResource {
                     {"items":[{"code":"14-kenou","kind":"BRANCH","kindLabelJa":"圏域ブランチ（支部）","kindLabelEn":"Regional branch",
                       "nameJa":"県央ブランチ","prefCode":"14"}],"page":0,"size":20,"totalItems":5,"totalPages":1}""")))
     public Page<OrgViews.UnitSummary> listUnits(
-            @Parameter(description = "2-digit prefecture code", example = "14") @QueryParam("prefecture") @Pattern(regexp = "\\d{2}") String prefecture,
+            @Parameter(description = "2-digit prefecture code", example = "14") @QueryParam("prefecture") @Pattern(regexp = "^[0-9]{2}$") String prefecture,
             @Parameter(description = "Unit kind") @QueryParam("kind") UnitKind kind,
             @Parameter(description = "Code of the parent unit", example = "14-center") @QueryParam("parent") String parent,
             @BeanParam @Valid PageRequest page) {
@@ -71,7 +71,7 @@ public class UnitResource {
     @APIResponse(responseCode = "404", ref = "#/components/responses/NotFound")
     public OrgViews.UnitTree getUnitTree(
             @Parameter(description = "2-digit prefecture code", example = "14", required = true)
-            @QueryParam("prefecture") @NotNull @Pattern(regexp = "\\d{2}") String prefecture,
+            @QueryParam("prefecture") @NotNull @Pattern(regexp = "^[0-9]{2}$") String prefecture,
             @Parameter(description = "Date the structure is shown for (default today)", example = "2022-06-01") @QueryParam("date") LocalDate date) {
         return service.tree(prefecture, date == null ? LocalDate.now(clock) : date);
     }

@@ -30,6 +30,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import jp.tsunagu.common.web.IfMatch;
 import jp.tsunagu.common.paging.Page;
 import jp.tsunagu.common.paging.PageRequest;
 import jp.tsunagu.common.security.Roles;
@@ -58,7 +59,11 @@ public class ReferralResource {
     }
 
     private static Response withETag(Response.Status status, ReferralViews.ReferralView view) {
-        return Response.status(status).entity(view).header(HttpHeaders.ETAG, "\"" + view.version() + "\"").build();
+        Response.ResponseBuilder response = Response.status(status).entity(view).header(HttpHeaders.ETAG, "\"" + view.version() + "\"");
+        if (status == Response.Status.CREATED) {
+            response.header(HttpHeaders.LOCATION, "/api/v1/referrals/" + view.id());
+        }
+        return response.build();
     }
 
     @POST
@@ -73,8 +78,8 @@ public class ReferralResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "escalation", value = """
             {"consultationId":"0b6f8f8e-3d7a-4c1e-9a55-2f0c6d1e7a10","kind":"ESCALATION","receiverUnitCode":"14-shonan-west",
              "requestText":"短期入所先の調整について後方支援をお願いします"}""")))
-    @APIResponse(responseCode = "201", description = "Requested", headers = @Header(name = "ETag", description = "Version to send in If-Match",
-            schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "201", description = "Requested", headers = { @Header(name = "ETag", ref = "ETag"),
+            @Header(name = "Location", ref = "Location") }, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = ReferralViews.ReferralView.class), examples = @ExampleObject(name = "requested", value = VIEW)))
     @APIResponse(responseCode = "409", ref = "#/components/responses/Conflict")
     public Response createReferral(@Valid @NotNull ReferralViews.ReferralRequest request) {
@@ -84,8 +89,7 @@ public class ReferralResource {
     @GET
     @Path("/referrals/{id}")
     @Operation(summary = "Get a referral", description = "Sender and receiver units (and center staff) read it in every state, also after it ended.")
-    @APIResponse(responseCode = "200", description = "The referral", headers = @Header(name = "ETag", description = "Current version",
-            schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReferralViews.ReferralView.class),
+    @APIResponse(responseCode = "200", description = "The referral", headers = @Header(name = "ETag", ref = "ETag"), content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReferralViews.ReferralView.class),
                     examples = @ExampleObject(name = "requested", value = VIEW)))
     public Response getReferral(@Parameter(description = "Referral id") @PathParam("id") String id) {
         return withETag(Response.Status.OK, service.get(id));
@@ -98,19 +102,18 @@ public class ReferralResource {
             description = "Requires If-Match with the referral's ETag: 428 without it, 412 when someone moved it first (one winner "
                     + "when two accept at once). A move the state does not allow answers 409 with currentState and allowedActions; a "
                     + "move that is not the caller's side's answers 403. Every move is recorded (GET …/history).")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReferralMoves.class), examples = {
             @ExampleObject(name = "accept", value = "{\"action\":\"ACCEPT\"}"),
             @ExampleObject(name = "decline", value = "{\"action\":\"DECLINE\",\"reasonCode\":\"NO_CAPACITY\",\"reasonText\":\"担当者が不在のため\"}"),
             @ExampleObject(name = "complete", value = "{\"action\":\"COMPLETE\",\"outcomeCode\":\"SERVICE_ARRANGED\",\"outcomeText\":\"短期入所の利用開始\"}"),
             @ExampleObject(name = "reopen", value = "{\"action\":\"REOPEN\",\"question\":\"利用開始後の様子を教えてください\"}") }))
-    @APIResponse(responseCode = "200", description = "The referral in its new state", headers = @Header(name = "ETag",
-            description = "New version", schema = @Schema(type = SchemaType.STRING)), content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReferralViews.ReferralView.class),
+    @APIResponse(responseCode = "200", description = "The referral in its new state", headers = @Header(name = "ETag", ref = "ETag"), content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReferralViews.ReferralView.class),
                     examples = @ExampleObject(name = "accepted", value = VIEW)))
     @APIResponse(responseCode = "409", ref = "#/components/responses/Conflict")
     @APIResponse(responseCode = "412", ref = "#/components/responses/PreconditionFailed")
     @APIResponse(responseCode = "428", ref = "#/components/responses/PreconditionRequired")
     public Response transitionReferral(@Parameter(description = "Referral id") @PathParam("id") String id,
-            @Parameter(description = "The ETag you read, e.g. \"3\"", required = true, example = "\"0\"") @HeaderParam("If-Match") String ifMatch,
+            @Parameter(description = IfMatch.DESCRIPTION, required = true, example = "\"0\"") @HeaderParam("If-Match") String ifMatch,
             @Valid @NotNull ReferralViews.TransitionRequest request) {
         return withETag(Response.Status.OK, service.transition(id, ifMatch, request));
     }

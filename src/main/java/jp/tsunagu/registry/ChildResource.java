@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -88,9 +89,9 @@ public class ChildResource {
              "residenceLgcode":"142034","guardian":{"name":"山田 花子","phone":"090-0000-0000"},"careTypes":["SUCTION","TUBE_FEEDING"],
              "mobileWithCare":true,"severeDisability":false,"ventilatorDependent":false,"primaryHospital":"神奈川県立こども医療センター",
              "registrationSource":"STAFF","consent":""" + CONSENT_REQUEST + "}")))
-    @APIResponse(responseCode = "201", description = "Registered", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+    @APIResponse(responseCode = "201", description = "Registered", headers = { @Header(name = "Location", ref = "Location"), @Header(name = "Idempotent-Replayed", ref = "Idempotent-Replayed") }, content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ChildViews.ChildView.class), examples = @ExampleObject(name = "registered", value = IDENTIFYING)))
-    @APIResponse(responseCode = "202", description = "Held for the prefecture center's review (a possible duplicate you cannot see)",
+    @APIResponse(responseCode = "202", description = "Held for the prefecture center's review (a possible duplicate you cannot see)", headers = { @Header(name = "Location", ref = "Location"), @Header(name = "Idempotent-Replayed", ref = "Idempotent-Replayed") }, 
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChildViews.ReviewView.class),
                     examples = @ExampleObject(name = "held", value = HELD)))
     @APIResponse(responseCode = "409", ref = "#/components/responses/Conflict")

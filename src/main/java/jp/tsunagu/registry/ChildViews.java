@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import jp.tsunagu.common.text.Kana;
 import jp.tsunagu.common.validation.PlausibleDate;
 import jp.tsunagu.org.OrgViews;
 
@@ -23,7 +24,6 @@ public final class ChildViews {
     private ChildViews() {
     }
 
-    static final String KANA = "^[\\p{IsHiragana}\\p{IsKatakana}ー・　 ｦ-ﾟ]+$";
 
     @Schema(name = "Guardian", description = "Guardian contact (identifying data)")
     public record Guardian(
@@ -72,7 +72,7 @@ public final class ChildViews {
             + "is shown only to callers who see the child's identifying data and to the prefecture center.")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ConsentView(
-            long id,
+            @Schema(required = true) long id,
             @Schema(required = true) Consent.State state,
             @Schema(required = true) List<Consent.Scope> scopes,
             @Schema(required = true) LocalDate obtainedOn,
@@ -93,7 +93,7 @@ public final class ChildViews {
 
     @Schema(name = "ConsentSignerView", description = "Who signed; the name only where the caller may see identifying data")
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record SignerView(String name, Consent.Relationship relationship) {
+    public record SignerView(String name, @Schema(required = true) Consent.Relationship relationship) {
     }
 
     @Schema(name = "ConsentReviewItem", description = "A consent waiting for the center's check against the signed form")
@@ -124,11 +124,11 @@ public final class ChildViews {
     }
 
     @Schema(name = "RegistrationReviewPage", description = "A page of held registrations")
-    public record ReviewPage(List<ReviewView> items, int page, int size, long totalItems, int totalPages) {
+    public record ReviewPage(@Schema(required = true) List<ReviewView> items, @Schema(required = true) int page, @Schema(required = true) int size, @Schema(required = true) long totalItems, @Schema(required = true) int totalPages) {
     }
 
     @Schema(name = "ConsentReviewPage", description = "A page of consents waiting for the center's check")
-    public record ConsentReviewPage(List<ConsentReviewItem> items, int page, int size, long totalItems, int totalPages) {
+    public record ConsentReviewPage(@Schema(required = true) List<ConsentReviewItem> items, @Schema(required = true) int page, @Schema(required = true) int size, @Schema(required = true) long totalItems, @Schema(required = true) int totalPages) {
     }
 
     @Schema(name = "RegistrationReviewResolution", description = "The center's decision on a held registration")
@@ -148,11 +148,11 @@ public final class ChildViews {
     public record ChildRequest(
             @NotBlank @Size(max = 50) @Schema(examples = "山田") String familyName,
             @NotBlank @Size(max = 50) @Schema(examples = "太郎") String givenName,
-            @NotBlank @Size(max = 100) @Pattern(regexp = KANA, message = "must be written in kana") @Schema(examples = "やまだ") String familyNameKana,
-            @NotBlank @Size(max = 100) @Pattern(regexp = KANA, message = "must be written in kana") @Schema(examples = "たろう") String givenNameKana,
+            @NotBlank @Size(max = 100) @Pattern(regexp = Kana.PATTERN, message = "must be written in kana") @Schema(examples = "やまだ") String familyNameKana,
+            @NotBlank @Size(max = 100) @Pattern(regexp = Kana.PATTERN, message = "must be written in kana") @Schema(examples = "たろう") String givenNameKana,
             @NotNull @PlausibleDate @Schema(description = "2000-01-01 to today (Japan date)", examples = "2021-05-10") LocalDate birthDate,
             @NotNull Child.Sex sex,
-            @NotBlank @Pattern(regexp = "\\d{6}", message = "must be a 6-digit 全国地方公共団体コード") @Schema(examples = "142034") String residenceLgcode,
+            @NotBlank @Pattern(regexp = "^[0-9]{6}$", message = "must be a 6-digit 全国地方公共団体コード") @Schema(examples = "142034") String residenceLgcode,
             @Valid Guardian guardian,
             @Size(max = 14) @Schema(description = "medical_care codes of the taxonomy") List<@NotBlank String> careTypes,
             @Schema(description = "動ける医ケア児") boolean mobileWithCare,
@@ -169,12 +169,12 @@ public final class ChildViews {
             + "PSEUDONYMOUS views (no consent covering your unit) carry only registry id, age band, municipality and care.")
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ChildView(
-            @Schema(examples = "7c0e2f0a-8d51-4d9e-b1a3-2e9f0f7b6c55") String id,
-            @Schema(enumeration = { "IDENTIFYING", "PSEUDONYMOUS" }) String view,
+            @Schema(required = true, examples = "7c0e2f0a-8d51-4d9e-b1a3-2e9f0f7b6c55") String id,
+            @Schema(required = true, enumeration = { "IDENTIFYING", "PSEUDONYMOUS" }) String view,
             @Schema(description = "Why the view is pseudonymous", examples = "no consent in force covers your unit") String viewReason,
             @Schema(examples = "3-5") String ageBand,
-            OrgViews.MunicipalityRef residence,
-            List<String> careTypes,
+            @Schema(required = true) OrgViews.MunicipalityRef residence,
+            @Schema(required = true) List<String> careTypes,
             boolean mobileWithCare,
             boolean severeDisability,
             boolean ventilatorDependent,
@@ -187,6 +187,6 @@ public final class ChildViews {
             Guardian guardian,
             String primaryHospital,
             Child.Source registrationSource,
-            Long version) {
+            @Schema(required = true) Long version) {
     }
 }

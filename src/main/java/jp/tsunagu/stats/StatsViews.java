@@ -24,7 +24,7 @@ public final class StatsViews {
             + "(count null, suppressed true). A perturbed 0 means 0, 1 or 2.")
     public record Count(
             @Schema(description = "The count; null when withheld", examples = "12", nullable = true) Long count,
-            @Schema(description = "True when the count is withheld by small-cell suppression") boolean suppressed,
+            @Schema(required = true, description = "True when the count is withheld by small-cell suppression") boolean suppressed,
             @JsonInclude(JsonInclude.Include.NON_NULL)
             @Schema(description = "Share of the row total (0..1), only in tables that carry shares; null when count or row "
                     + "total is withheld; for analysts computed from the perturbed values", examples = "0.25", nullable = true) Double share,
@@ -48,24 +48,24 @@ public final class StatsViews {
     @Schema(name = "StatsHeading", description = "A row, column or dimension: its code and its Japanese and English labels "
             + "(from the taxonomy tables, unit and municipality names)")
     public record Heading(
-            @Schema(examples = "FAMILY") String code,
-            @Schema(examples = "家族") String labelJa,
-            @Schema(examples = "Family") String labelEn) {
+            @Schema(required = true, examples = "FAMILY") String code,
+            @Schema(required = true, examples = "家族") String labelJa,
+            @Schema(required = true, examples = "Family") String labelEn) {
     }
 
     @Schema(name = "StatsRow", description = "One row of a table: its heading, one count per column, and its total")
     public record Row(
-            @Schema(examples = "24-hokusei") String code,
-            @Schema(examples = "北勢支部") String labelJa,
-            @Schema(examples = "北勢支部") String labelEn,
-            List<Count> cells,
-            Count total) {
+            @Schema(required = true, examples = "24-hokusei") String code,
+            @Schema(required = true, examples = "北勢支部") String labelJa,
+            @Schema(required = true, examples = "北勢支部") String labelEn,
+            @Schema(required = true) List<Count> cells,
+            @Schema(required = true) Count total) {
     }
 
     @Schema(name = "StatsSuppression", description = "Whether disclosure control was applied (analysts), by which method, "
             + "and how much it withheld")
     public record Suppression(
-            @Schema(description = "True for analysts; staff see exact counts") boolean applied,
+            @Schema(required = true, description = "True for analysts; staff see exact counts") boolean applied,
             @Schema(description = "k: no count from 1 to k-1 is published exactly (perturbed away, or withheld)", examples = "3") int threshold,
             @Schema(description = "How many counts (cells and totals) of this table are withheld", examples = "0") int withheld,
             @Schema(description = "NONE (exact, staff), CELL_KEY_PERTURBATION (every count perturbed, none withheld) or "
@@ -81,40 +81,40 @@ public final class StatsViews {
 
     @Schema(name = "StatsTable", description = "A two-way table of counts with row totals, column totals and the grand total")
     public record Table(
-            @Schema(description = "Which table this is", examples = "consultations") String name,
-            Heading rowDimension,
-            Heading columnDimension,
-            List<Heading> columns,
-            List<Row> rows,
-            @Schema(description = "One total per column, in the order of columns") List<Count> columnTotals,
-            Count grandTotal,
-            Suppression suppression) {
+            @Schema(required = true, description = "Which table this is", examples = "consultations") String name,
+            @Schema(required = true) Heading rowDimension,
+            @Schema(required = true) Heading columnDimension,
+            @Schema(required = true) List<Heading> columns,
+            @Schema(required = true) List<Row> rows,
+            @Schema(required = true, description = "One total per column, in the order of columns") List<Count> columnTotals,
+            @Schema(required = true) Count grandTotal,
+            @Schema(required = true) Suppression suppression) {
     }
 
     @Schema(name = "StatsPeriod", description = "The period counted (Japan dates, both ends inclusive); null ends are open")
     public record Period(
-            @Schema(examples = "2022-04-01", nullable = true) LocalDate from,
-            @Schema(examples = "2023-03-31", nullable = true) LocalDate to,
+            @Schema(required = true, examples = "2022-04-01", nullable = true) LocalDate from,
+            @Schema(required = true, examples = "2023-03-31", nullable = true) LocalDate to,
             @Schema(description = "Set when the period was given as a fiscal year (April..March)", examples = "2022", nullable = true)
             Integer fiscalYear) {
     }
 
     @Schema(name = "ConsultationStats", description = "Consultations counted by two dimensions")
     public record ConsultationStats(
-            @Schema(examples = "24") String prefecture,
-            @Schema(description = "PREFECTURE (center staff, analysts) or REGION (branch staff: only consultations received by, "
+            @Schema(required = true, examples = "24") String prefecture,
+            @Schema(required = true, description = "PREFECTURE (center staff, analysts) or REGION (branch staff: only consultations received by, "
                     + "owned by or about residents of the branch's region)", examples = "PREFECTURE") String scope,
-            Period period,
-            @Schema(description = "The municipality filter as applied (after intersecting it with the caller's scope); null when none",
+            @Schema(required = true) Period period,
+            @Schema(required = true, description = "The municipality filter as applied (after intersecting it with the caller's scope); null when none",
                     nullable = true) List<String> municipalities,
             @Schema(description = "Always true: totals count each consultation once, also when a dimension (topic) puts one "
                     + "consultation in several cells, so such totals are not the sums of their cells") boolean totalsCountConsultationsOnce,
-            Table table) {
+            @Schema(required = true) Table table) {
     }
 
     @Schema(name = "StatsDuration", description = "Median and 90th percentile of a duration in hours, over n referrals")
     public record Duration(
-            Count n,
+            @Schema(required = true) Count n,
             @Schema(examples = "20.5", nullable = true) Double medianHours,
             @Schema(examples = "71.25", nullable = true) Double p90Hours,
             @Schema(description = "True when the durations are withheld: for analysts, when fewer than k referrals (or a "
@@ -123,21 +123,21 @@ public final class StatsViews {
 
     @Schema(name = "StatsDurationRow", description = "Durations of one referral kind (code ALL: every kind)")
     public record DurationRow(
-            @Schema(examples = "TRANSFER") String code,
-            @Schema(examples = "移管") String labelJa,
-            @Schema(examples = "Transfer") String labelEn,
-            @Schema(description = "From request to acceptance (accepted referrals)") Duration toAccept,
-            @Schema(description = "From request to the end: completed, failed, declined or cancelled") Duration toEnd) {
+            @Schema(required = true, examples = "TRANSFER") String code,
+            @Schema(required = true, examples = "移管") String labelJa,
+            @Schema(required = true, examples = "Transfer") String labelEn,
+            @Schema(required = true, description = "From request to acceptance (accepted referrals)") Duration toAccept,
+            @Schema(required = true, description = "From request to the end: completed, failed, declined or cancelled") Duration toEnd) {
     }
 
     @Schema(name = "ReferralStats", description = "Hand-off statistics")
     public record ReferralStats(
-            @Schema(examples = "24") String prefecture,
-            @Schema(examples = "PREFECTURE") String scope,
-            @Schema(description = "Period of requestedAt (Japan dates)") Period period,
+            @Schema(required = true, examples = "24") String prefecture,
+            @Schema(required = true, examples = "PREFECTURE") String scope,
+            @Schema(required = true, description = "Period of requestedAt (Japan dates)") Period period,
             @Schema(description = "The unit filter (codes; a referral counts when its sender or receiver is one of them); null when none",
                     nullable = true) List<String> units,
-            @Schema(description = "When the open and overdue counts were taken") Instant asOf,
+            @Schema(required = true, description = "When the open and overdue counts were taken") Instant asOf,
             @Schema(description = "How percentiles are computed") String percentileMethod,
             @Schema(description = "Kind × direction") Table byKindAndDirection,
             @Schema(description = "Sender unit kind → receiver unit kind (as they were when requested) × kind") Table byTiers,
@@ -160,10 +160,10 @@ public final class StatsViews {
 
     @Schema(name = "LoadStats", description = "Who carries the open work now")
     public record LoadStats(
-            @Schema(examples = "24") String prefecture,
-            @Schema(examples = "PREFECTURE") String scope,
+            @Schema(required = true, examples = "24") String prefecture,
+            @Schema(required = true, examples = "PREFECTURE") String scope,
             @Schema(description = "The unit filter as applied; null when none", nullable = true) List<String> units,
-            Instant asOf,
+            @Schema(required = true) Instant asOf,
             @Schema(description = "Open consultations (OPEN, IN_PROGRESS) per coordinator in charge; UNASSIGNED for none") Table openConsultationsByCoordinator,
             @Schema(description = "Open consultations per owner unit") Table openConsultationsByOwnerUnit,
             @Schema(description = "Active referrals (REQUESTED, ACCEPTED, IN_PROGRESS) per receiving unit, overdue or not") Table activeReferralsByReceivingUnit,
@@ -173,12 +173,12 @@ public final class StatsViews {
 
     @Schema(name = "ChildStats", description = "Registered children by municipality or region × medical-care type")
     public record ChildStats(
-            @Schema(examples = "24") String prefecture,
-            @Schema(examples = "PREFECTURE") String scope,
+            @Schema(required = true, examples = "24") String prefecture,
+            @Schema(required = true, examples = "PREFECTURE") String scope,
             @Schema(description = "The municipality filter as applied; null when none", nullable = true) List<String> municipalities,
-            @Schema(description = "The day the regions (coverage) were taken from") LocalDate asOf,
+            @Schema(required = true, description = "The day the regions (coverage) were taken from") LocalDate asOf,
             @Schema(description = "Always true: a child with several care types counts once per type in the cells and once in the totals")
             boolean totalsCountChildrenOnce,
-            Table table) {
+            @Schema(required = true) Table table) {
     }
 }

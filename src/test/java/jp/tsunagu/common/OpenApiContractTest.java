@@ -110,9 +110,34 @@ class OpenApiContractTest {
     }
 
     @Test
-    void theOidcSchemeNamesItsDiscoveryUrl() throws Exception {
-        JsonNode scheme = yaml(Files.readString(COMMITTED, StandardCharsets.UTF_8)).at("/components/securitySchemes/oidc");
-        assertEquals("openIdConnect", scheme.path("type").asText());
-        assertTrue(scheme.path("openIdConnectUrl").asText().endsWith("/realms/tsunagu/.well-known/openid-configuration"));
+    void theOidcSchemeFindsTheRealmThroughTheServiceAndTheBearerSchemeServesGeneratedClients() throws Exception {
+        JsonNode contract = yaml(Files.readString(COMMITTED, StandardCharsets.UTF_8));
+        JsonNode oidc = contract.at("/components/securitySchemes/oidc");
+        assertEquals("openIdConnect", oidc.path("type").asText());
+        String url = oidc.path("openIdConnectUrl").asText();
+        assertEquals("/.well-known/openid-configuration", url);
+        // The relative URL resolves against the service, which answers with the realm's discovery document.
+        String issuer = given().when().get(url).then().statusCode(200).contentType("application/json")
+                .extract().path("issuer");
+        assertTrue(issuer.endsWith("/realms/tsunagu"), issuer);
+        given().when().get(url).then().body("authorization_endpoint", org.hamcrest.Matchers.startsWith(issuer))
+                .body("code_challenge_methods_supported", org.hamcrest.Matchers.hasItem("S256"));
+
+        JsonNode bearer = contract.at("/components/securitySchemes/bearer");
+        assertEquals("http", bearer.path("type").asText());
+        assertEquals("bearer", bearer.path("scheme").asText());
+        List<String> unsecured = new ArrayList<>();
+        contract.path("paths").fields().forEachRemaining(path -> path.getValue().fields().forEachRemaining(op -> {
+            if (!path.getKey().startsWith("/api/") || !METHODS.contains(op.getKey())) {
+                return;
+            }
+            JsonNode security = op.getValue().path("security");
+            boolean both = security.size() == 2 && security.get(0).has("bearer") && security.get(1).has("oidc")
+                    && security.get(0).path("bearer").isEmpty() && security.get(1).path("oidc").isEmpty();
+            if (!both) {
+                unsecured.add(op.getKey().toUpperCase() + " " + path.getKey() + ": " + security);
+            }
+        }));
+        assertEquals(List.of(), unsecured, "every /api operation takes the bearer token (or OIDC), with no scopes");
     }
 }

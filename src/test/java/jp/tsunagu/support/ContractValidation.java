@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -22,6 +23,10 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.networknt.schema.Schema;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaRegistry;
+import com.networknt.schema.dialect.Dialects;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -46,13 +51,13 @@ import io.restassured.specification.FilterableResponseSpecification;
  * <li>The status must be documented for the operation (its code, an {@code NXX} range, or
  * {@code default}); {@code $ref}s into {@code components/responses} are followed.</li>
  * <li>A non-empty JSON body ({@code application/json}, {@code application/problem+json}, any
- * {@code +json}) must be documented under that media type and is validated against its schema:
- * undeclared properties (unless {@code additionalProperties} is {@code true} or a schema), types
- * ({@code type} as a string or an OpenAPI 3.1 list), {@code enum}/{@code const}, {@code required},
- * items of arrays, {@code allOf} (merged), {@code oneOf}/{@code anyOf} (any branch). {@code null} is
- * accepted as the value of any property. A {@code $ref} with sibling keywords (as SmallRye writes them,
- * e.g. {@code type}, {@code description}) is taken as the referenced schema; siblings count only when
- * they add {@code properties}/{@code required}/{@code additionalProperties}.</li>
+ * {@code +json}) must be documented under that media type and is validated against its schema by a maintained
+ * JSON Schema library (networknt json-schema-validator, with its OpenAPI 3.1 dialect: types, nulls, enums,
+ * required, formats as annotations, $ref, allOf/anyOf/oneOf, discriminators). On top of JSON Schema, an object
+ * schema that declares its properties is closed: a property the contract does not declare fails (see
+ * {@link #closeObjects}). No maintained library validates a whole OpenAPI 3.1 exchange (route, status, media
+ * type) on the JVM beside Quarkus' Vert.x 4, so that part stays here: finding the operation and the documented
+ * response is all this class does itself.</li>
  * <li>A documented media type with {@code examples} but no {@code schema} is <b>skipped</b> (logged once
  * at DEBUG). Set {@code -Dtsunagu.contract.examples=strict} to check such bodies instead against the
  * union of the field names of the examples, at every level — informative, but examples rarely show
@@ -84,6 +89,8 @@ public final class ContractValidation implements OrderedFilter {
     private final List<Route> routes;
     private final boolean examplesStrict;
     private final Set<String> loggedSkips = ConcurrentHashMap.newKeySet();
+    private final Map<JsonNode, Schema[]> compiledSchemas = new IdentityHashMap<>();
+    private volatile SchemaRegistry[] registries;
 
     /** Validates against {@code openapi/openapi.yaml} (relative to the working directory), parsed once. */
     public ContractValidation() {
@@ -216,7 +223,7 @@ public final class ContractValidation implements OrderedFilter {
         List<String> errors = new ArrayList<>();
         JsonNode schema = media.get("schema");
         if (schema != null) {
-            validate(value, schema, "$", null, errors, 0);
+            validate(value, schema, errors);
         } else if (media.has("examples") || media.has("example")) {
             if (examplesStrict) {
                 checkAgainstExamples(value, media, errors);
@@ -400,267 +407,113 @@ public final class ContractValidation implements OrderedFilter {
         return token.replace("~1", "/").replace("~0", "~");
     }
 
-    // ---------------------------------------------------------------- schema validation
+    // ---------------------------------------------------------------- schema validation (networknt json-schema-validator)
+
+    /** Where the contract is registered with the schema library; every {@code #/components/...} ref resolves in it. */
+    private static final String DOCUMENT = "https://contract.tsunagu.invalid/openapi.json";
+
+    /** The contract as it is, and the same contract closed against undeclared properties ({@link #closeObjects}). */
+    private SchemaRegistry[] registries() {
+        SchemaRegistry[] r = registries;
+        if (r == null) {
+            synchronized (this) {
+                r = registries;
+                if (r == null) {
+                    try {
+                        String open = JSON.writeValueAsString(spec);
+                        String closed = JSON.writeValueAsString(closeObjects(spec.deepCopy(), false));
+                        r = new SchemaRegistry[] {
+                                SchemaRegistry.withDefaultDialect(Dialects.getOpenApi31(), b -> b.schemas(Map.of(DOCUMENT, open))),
+                                SchemaRegistry.withDefaultDialect(Dialects.getOpenApi31(), b -> b.schemas(Map.of(DOCUMENT, closed))) };
+                    } catch (JsonProcessingException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    registries = r;
+                }
+            }
+        }
+        return r;
+    }
 
     /**
-     * A schema flattened for validation: $ref followed (keeping sibling properties), allOf merged.
-     * {@code additional} is null when additionalProperties is absent or false.
+     * The library validates as JSON Schema does, where a property nobody declared is allowed. The service must not send
+     * such properties (a client would never see them, or a field was added without the contract), so every place a
+     * schema is used is closed with {@code unevaluatedProperties: false}, which counts what {@code $ref},
+     * {@code allOf} and {@code anyOf} beside it evaluate: inline object schemas that declare properties, and every
+     * {@code $ref}. Only what an {@code allOf} composes stays open (the composing schema is closed instead), and the
+     * component schemas themselves, which are closed where they are used.
      */
-    private static final class Flat {
-        String name;
-        Set<String> types; // null: any
-        Map<String, JsonNode> properties = new LinkedHashMap<>();
-        Set<String> required = new LinkedHashSet<>();
-        boolean additionalAllowed;
-        JsonNode additional; // schema for additional properties, if any
-        List<JsonNode> items = new ArrayList<>();
-        List<JsonNode> enums; // null: no enum
-        List<List<JsonNode>> anyOfGroups = new ArrayList<>(); // each: valid if any branch validates
-        boolean objectKeywords;
-    }
-
-    private Flat flatten(JsonNode schema, String inheritedName) {
-        Flat f = new Flat();
-        f.name = inheritedName;
-        merge(f, schema, new LinkedHashSet<>(), true);
-        return f;
-    }
-
-    private void merge(Flat f, JsonNode schema, Set<String> seen, boolean top) {
-        if (schema == null || !schema.isObject()) {
-            if (schema != null && schema.isBoolean() && !schema.asBoolean()) {
-                f.types = Set.of(); // "false" schema: nothing is valid
+    private static JsonNode closeObjects(JsonNode node, boolean open) {
+        if (node instanceof ObjectNode object) {
+            boolean declares = object.has("properties") || object.has("$ref") || object.has("allOf") || object.has("anyOf")
+                    || object.has("oneOf");
+            if (!open && declares && !object.has("additionalProperties") && !object.has("unevaluatedProperties")) {
+                object.put("unevaluatedProperties", false);
             }
-            return;
-        }
-        if (schema.has("$ref")) {
-            String ref = schema.get("$ref").asText();
-            if (!seen.add(ref)) {
-                return;
-            }
-            if (top && ref.startsWith("#/components/schemas/")) {
-                f.name = unescape(ref.substring("#/components/schemas/".length()));
-            }
-            merge(f, pointer(ref), seen, top);
-            // SmallRye-style siblings: only those that add object structure count
-            if (schema.has("properties") || schema.has("required") || schema.has("additionalProperties")) {
-                mergeObjectKeywords(f, schema);
-            }
-            return;
-        }
-        mergeObjectKeywords(f, schema);
-        JsonNode type = schema.get("type");
-        if (type != null) {
-            Set<String> t = new LinkedHashSet<>();
-            if (type.isArray()) {
-                type.forEach(x -> t.add(x.asText()));
-            } else {
-                t.add(type.asText());
-            }
-            if (f.types == null) {
-                f.types = t;
-            } else {
-                Set<String> both = new LinkedHashSet<>(f.types);
-                both.retainAll(t);
-                f.types = both;
-            }
-        }
-        if (schema.path("nullable").asBoolean(false) && f.types != null) {
-            Set<String> t = new LinkedHashSet<>(f.types);
-            t.add("null");
-            f.types = t;
-        }
-        if (schema.has("items")) {
-            f.items.add(schema.get("items"));
-        }
-        List<JsonNode> values = null;
-        if (schema.has("enum")) {
-            values = new ArrayList<>();
-            schema.get("enum").forEach(values::add);
-        } else if (schema.has("const")) {
-            values = List.of(schema.get("const"));
-        }
-        if (values != null) {
-            if (f.enums == null) {
-                f.enums = values;
-            } else {
-                List<JsonNode> both = new ArrayList<>();
-                for (JsonNode v : f.enums) {
-                    if (values.stream().anyMatch(w -> sameValue(v, w))) {
-                        both.add(v);
-                    }
+            object.fields().forEachRemaining(e -> {
+                String key = e.getKey();
+                JsonNode value = e.getValue();
+                if (key.equals("example") || key.equals("examples") || key.equals("enum") || key.equals("const")) {
+                    return;
                 }
-                f.enums = both;
-            }
+                if (key.equals("allOf") && value.isArray()) {
+                    value.forEach(child -> closeObjects(child, true));
+                } else if (key.equals("properties") && value.isObject()) {
+                    value.forEach(child -> closeObjects(child, false));
+                } else if (key.equals("schemas") && value.isObject()) {
+                    value.forEach(component -> closeObjects(component, true));
+                } else {
+                    closeObjects(value, false);
+                }
+            });
+        } else if (node != null && node.isArray()) {
+            node.forEach(child -> closeObjects(child, false));
         }
-        if (schema.has("allOf")) {
-            for (JsonNode branch : schema.get("allOf")) {
-                merge(f, branch, new LinkedHashSet<>(seen), false);
-            }
-        }
-        for (String k : List.of("oneOf", "anyOf")) {
-            if (schema.has(k)) {
-                List<JsonNode> branches = new ArrayList<>();
-                schema.get(k).forEach(branches::add);
-                f.anyOfGroups.add(branches);
-            }
-        }
+        return node;
     }
 
-    private static void mergeObjectKeywords(Flat f, JsonNode schema) {
-        JsonNode props = schema.get("properties");
-        if (props != null && props.isObject()) {
-            f.objectKeywords = true;
-            props.fields().forEachRemaining(e -> f.properties.putIfAbsent(e.getKey(), e.getValue()));
-        }
-        JsonNode req = schema.get("required");
-        if (req != null && req.isArray()) {
-            f.objectKeywords = true;
-            req.forEach(r -> f.required.add(r.asText()));
-        }
-        JsonNode add = schema.get("additionalProperties");
-        if (add != null) {
-            f.objectKeywords = true;
-            if (add.isBoolean()) {
-                f.additionalAllowed |= add.asBoolean();
-            } else if (add.isObject()) {
-                f.additionalAllowed = true;
-                f.additional = add;
+    /** The schema of a media type, with its local refs ({@code #/components/...}) pointing into the registered contract. */
+    private static JsonNode intoDocument(JsonNode node) {
+        if (node instanceof ObjectNode object) {
+            JsonNode ref = object.get("$ref");
+            if (ref != null && ref.isTextual() && ref.asText().startsWith("#/")) {
+                object.put("$ref", DOCUMENT + ref.asText());
             }
+            object.forEach(ContractValidation::intoDocument);
+        } else if (node != null && node.isArray()) {
+            node.forEach(ContractValidation::intoDocument);
         }
+        return node;
     }
 
-    private void validate(JsonNode value, JsonNode schema, String at, String name, List<String> errors, int depth) {
-        if (depth > 64) {
-            errors.add(at + ": schema nesting too deep (recursive schema?)");
-            return;
+    /**
+     * Validates against the contract as it is first; only a body that passes is checked against the closed contract.
+     * (A failure inside a schema discards what it evaluated, so in one pass every property above a real error would be
+     * reported as undeclared too.)
+     */
+    private void validate(JsonNode value, JsonNode schema, List<String> errors) {
+        Schema[] compiled;
+        synchronized (compiledSchemas) {
+            compiled = compiledSchemas.computeIfAbsent(schema, s -> new Schema[] {
+                    registries()[0].getSchema(SchemaLocation.of(DOCUMENT + "#/inline"), intoDocument(s.deepCopy())),
+                    registries()[1].getSchema(SchemaLocation.of(DOCUMENT + "#/inline"), intoDocument(closeObjects(s.deepCopy(), false))) });
         }
-        Flat f = flatten(schema, name);
-        String in = f.name == null ? "inline schema" : "schema " + f.name;
-
-        if (f.types != null && !typeFits(value, f.types)) {
-            errors.add(at + " is " + describe(value) + " but the contract says " + typeText(f.types) + " (" + in + ")");
-            return;
+        List<com.networknt.schema.Error> found = compiled[0].validate(value);
+        if (found.isEmpty()) {
+            // Undeclared properties, deepest first: an object with an undeclared property fails, so its parent no
+            // longer counts it as evaluated and reports every property as undeclared; only the deepest are real.
+            List<com.networknt.schema.Error> undeclared = compiled[1].validate(value);
+            found = undeclared.stream().filter(e -> undeclared.stream().noneMatch(deeper -> deeper.getInstanceLocation().toString()
+                    .startsWith(e.getInstanceLocation().toString() + "/"))).toList();
         }
-        if (value.isNull()) {
-            return;
+        for (com.networknt.schema.Error error : found) {
+            String at = error.getInstanceLocation().toString();
+            errors.add((at.isEmpty() ? "$" : at) + ": " + error.getMessage() + " (value " + abbreviate(String.valueOf(error.getInstanceNode())) + ")");
         }
-        if (f.enums != null && f.enums.stream().noneMatch(v -> sameValue(v, value))) {
-            errors.add(at + " value " + value + " is not one of " + f.enums + " (" + in + ")");
-        }
-        if (value.isObject() && (f.objectKeywords || f.types != null && f.types.contains("object"))) {
-            for (String r : f.required) {
-                if (!value.has(r)) {
-                    errors.add(at + "." + r + " is required but missing (" + in + ")");
-                }
-            }
-            for (Iterator<Map.Entry<String, JsonNode>> it = value.fields(); it.hasNext();) {
-                Map.Entry<String, JsonNode> e = it.next();
-                String child = at + "." + e.getKey();
-                JsonNode propSchema = f.properties.get(e.getKey());
-                if (propSchema != null) {
-                    if (!e.getValue().isNull()) {
-                        validate(e.getValue(), propSchema, child, f.name, errors, depth + 1);
-                    }
-                } else if (f.additional != null) {
-                    if (!e.getValue().isNull()) {
-                        validate(e.getValue(), f.additional, child, f.name, errors, depth + 1);
-                    }
-                } else if (!f.additionalAllowed && !(f.properties.isEmpty() && !f.anyOfGroups.isEmpty())) {
-                    // (properties declared only inside oneOf/anyOf branches are checked by the branches)
-                    errors.add(child + " is not in the contract (" + in + ")");
-                }
-            }
-        }
-        if (value.isArray()) {
-            for (JsonNode items : f.items) {
-                for (int i = 0; i < value.size(); i++) {
-                    validate(value.get(i), items, at + "[" + i + "]", f.name, errors, depth + 1);
-                }
-            }
-        }
-        for (List<JsonNode> group : f.anyOfGroups) {
-            List<String> best = null;
-            for (JsonNode branch : group) {
-                List<String> branchErrors = new ArrayList<>();
-                validate(value, branch, at, f.name, branchErrors, depth + 1);
-                if (branchErrors.isEmpty()) {
-                    best = null;
-                    break;
-                }
-                if (best == null || branchErrors.size() < best.size()) {
-                    best = branchErrors;
-                }
-            }
-            if (best != null) {
-                errors.add(at + " matches none of the " + group.size() + " oneOf/anyOf alternatives (" + in
-                        + "); closest: " + String.join("; ", best));
-            }
-        }
-    }
-
-    private static boolean typeFits(JsonNode v, Set<String> types) {
-        for (String t : types) {
-            boolean ok = switch (t) {
-                case "object" -> v.isObject();
-                case "array" -> v.isArray();
-                case "string" -> v.isTextual();
-                case "integer" -> v.isIntegralNumber()
-                        || v.isNumber() && v.decimalValue().stripTrailingZeros().scale() <= 0;
-                case "number" -> v.isNumber();
-                case "boolean" -> v.isBoolean();
-                case "null" -> v.isNull();
-                default -> true;
-            };
-            if (ok) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String typeText(Set<String> types) {
-        return types.isEmpty() ? "nothing is allowed" : types.size() == 1 ? types.iterator().next() : types.toString();
-    }
-
-    private static String describe(JsonNode v) {
-        if (v.isObject()) {
-            return "an object";
-        }
-        if (v.isArray()) {
-            return "an array";
-        }
-        if (v.isTextual()) {
-            return "a string " + abbreviate(v.toString());
-        }
-        if (v.isIntegralNumber()) {
-            return "an integer " + v;
-        }
-        if (v.isNumber()) {
-            return "a number " + v;
-        }
-        if (v.isBoolean()) {
-            return "a boolean " + v;
-        }
-        if (v.isNull()) {
-            return "null";
-        }
-        return v.getNodeType().toString();
     }
 
     private static String abbreviate(String s) {
-        return s.length() <= 60 ? s : s.substring(0, 57) + "...";
-    }
-
-    private static boolean sameValue(JsonNode a, JsonNode b) {
-        if (a.isNumber() && b.isNumber()) {
-            return a.decimalValue().compareTo(b.decimalValue()) == 0;
-        }
-        if (a.isTextual() != b.isTextual()) {
-            // YAML may leave an enum value unquoted (e.g. 14 for "14")
-            return a.asText().equals(b.asText()) && (a.isValueNode() && b.isValueNode()) && !a.isNull() && !b.isNull();
-        }
-        return a.equals(b);
+        return s.length() <= 120 ? s : s.substring(0, 117) + "...";
     }
 
     // ---------------------------------------------------------------- examples fallback (opt-in)

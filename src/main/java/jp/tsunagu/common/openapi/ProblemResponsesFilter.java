@@ -51,6 +51,7 @@ public class ProblemResponsesFilter implements OASFilter {
         Components components = openAPI.getComponents();
         components.addSchema("FieldError", fieldErrorSchema());
         components.addSchema("Problem", problemSchema());
+        SPECIALISED.forEach((type, schema) -> components.addSchema(schema.name(), schema.build()));
         COMPONENT.forEach((type, name) -> components.addResponse(name, response(type)));
 
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
@@ -114,7 +115,7 @@ public class ProblemResponsesFilter implements OASFilter {
                         + "the database keeps, such as a duplicate (" + ProblemType.DATA_CONFLICT.uri() + ")" : type.title())
                 .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
                         OASFactory.createMediaType()
-                                .schema(OASFactory.createSchema().ref("#/components/schemas/Problem"))
+                                .schema(OASFactory.createSchema().ref("#/components/schemas/" + schemaOf(type)))
                                 .addExample(type.name().toLowerCase().replace('_', '-'),
                                         OASFactory.createExample().value(example(type)))));
     }
@@ -138,6 +139,9 @@ public class ProblemResponsesFilter implements OASFilter {
         });
         example.put("instance", "/api/v1/taxonomies/channel");
         example.put("requestId", "5f0c8a4e-2b1d-4c3e-9f6a-7b8c9d0e1f2a");
+        if (type == ProblemType.PRECONDITION_FAILED || type == ProblemType.PRECONDITION_REQUIRED) {
+            example.put("currentETag", "\"4\"");
+        }
         if (type == ProblemType.VALIDATION_FAILED) {
             Map<String, Object> error = new LinkedHashMap<>();
             error.put("field", "topics");
@@ -160,10 +164,69 @@ public class ProblemResponsesFilter implements OASFilter {
                 .addProperty("detail", string("What went wrong with this request"))
                 .addProperty("instance", string("The request path"))
                 .addProperty("requestId", string("Correlation id, also in the X-Request-Id response header and the logs"))
-                .addProperty("errors", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY)
-                        .description("One entry per rejected input, for validation problems")
-                        .items(OASFactory.createSchema().ref("#/components/schemas/FieldError")))
                 .additionalPropertiesBoolean(Boolean.TRUE);
+    }
+
+    /** A problem kind whose answers carry members of their own beyond the RFC 9457 ones (problem extensions). */
+    private record Specialised(String name, String description, Map<String, Schema> members, List<String> required) {
+        Schema build() {
+            Schema own = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT);
+            members.forEach(own::addProperty);
+            required.forEach(own::addRequired);
+            return OASFactory.createSchema().description(description)
+                    .addAllOf(OASFactory.createSchema().ref("#/components/schemas/Problem")).addAllOf(own);
+        }
+    }
+
+    private static final Map<ProblemType, Specialised> SPECIALISED = new LinkedHashMap<>();
+
+    static {
+        SPECIALISED.put(ProblemType.VALIDATION_FAILED, new Specialised("ValidationProblem",
+                "A rejected request: validation-failed (with one entry per rejected input), malformed-request or malformed-uri",
+                members("errors", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY)
+                                .description("One entry per rejected input (validation-failed)")
+                                .items(OASFactory.createSchema().ref("#/components/schemas/FieldError")),
+                        "allowedValues", strings("The codes a field accepts, when it named an unknown one"),
+                        "expectedCheckDigit", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int32")
+                                .description("The check digit a 全国地方公共団体コード needs, when it had another")),
+                List.of()));
+        SPECIALISED.put(ProblemType.FORBIDDEN, new Specialised("ForbiddenProblem",
+                "The role or the case's state does not let the caller do this; a referral move out of turn says what the caller may do",
+                members("currentState", string("The referral's state, for a move that is not the caller's turn"),
+                        "allowedActions", strings("What the caller may do in that state")),
+                List.of()));
+        SPECIALISED.put(ProblemType.CONFLICT, new Specialised("ConflictProblem",
+                "Conflict with the current state, a concurrent change or a stored rule; the members say what is stored now",
+                members("currentState", string("A referral's or review's state now"),
+                        "currentStatus", string("A consultation's status now"),
+                        "currentVersion", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int64").description("The version now"),
+                        "currentETag", string("The ETag now, for If-Match on a retry"),
+                        "allowedActions", strings("The moves the caller may make in the current state"),
+                        "existingChildIds", strings("Registered children the caller can read that look like the same child")),
+                List.of()));
+        SPECIALISED.put(ProblemType.PRECONDITION_FAILED, new Specialised("PreconditionFailedProblem",
+                "If-Match named another version: someone changed the record first; read it again",
+                members("currentETag", string("The ETag now"),
+                        "currentState", string("A referral's state now"),
+                        "currentStatus", string("A consultation's status now")),
+                List.of("currentETag")));
+        SPECIALISED.put(ProblemType.PRECONDITION_REQUIRED, new Specialised("PreconditionRequiredProblem",
+                "The change needs If-Match with the record's ETag",
+                members("currentETag", string("The ETag now, to send as If-Match")),
+                List.of()));
+    }
+
+    private static Map<String, Schema> members(Object... nameAndSchema) {
+        Map<String, Schema> members = new LinkedHashMap<>();
+        for (int i = 0; i < nameAndSchema.length; i += 2) {
+            members.put((String) nameAndSchema[i], (Schema) nameAndSchema[i + 1]);
+        }
+        return members;
+    }
+
+    private static String schemaOf(ProblemType type) {
+        Specialised specialised = SPECIALISED.get(type);
+        return specialised == null ? "Problem" : specialised.name();
     }
 
     private static Schema fieldErrorSchema() {
@@ -174,6 +237,11 @@ public class ProblemResponsesFilter implements OASFilter {
                 .addProperty("field", string("Body path (topics[0]) or parameter name"))
                 .addProperty("message", string("What is wrong"))
                 .addProperty("code", string("Machine-readable reason, e.g. NotBlank, unknown-field, wrong-type"));
+    }
+
+    private static Schema strings(String description) {
+        return OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).description(description)
+                .items(OASFactory.createSchema().addType(Schema.SchemaType.STRING));
     }
 
     private static Schema string(String description) {

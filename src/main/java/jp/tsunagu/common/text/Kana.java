@@ -9,6 +9,14 @@ import java.text.Normalizer;
  */
 public final class Kana {
 
+    /**
+     * A reading as the API accepts it: hiragana, katakana (full- and half-width), the prolonged sound mark, the
+     * middle dot and spaces. Written with explicit ranges, not {@code \p{IsHiragana}}, so that the contract's
+     * pattern is the same in java.util.regex and ECMA-262 (JSON Schema): the hiragana and katakana blocks' letters
+     * and iteration marks, the katakana phonetic extensions (ㇰ..ㇿ) and half-width katakana with its sound marks.
+     */
+    public static final String PATTERN = "^[\\u3041-\\u3096\\u309D-\\u309F\\u30A1-\\u30FF\\u31F0-\\u31FF\\uFF66-\\uFF9F\\u3000 ]+$";
+
     private Kana() {
     }
 

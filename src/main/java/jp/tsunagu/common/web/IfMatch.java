@@ -6,6 +6,11 @@ package jp.tsunagu.common.web;
  */
 public final class IfMatch {
 
+    /** How the contract describes the header on every operation that needs it. */
+    public static final String DESCRIPTION = "The ETag you read, e.g. \"3\". Required: a client generated from this contract "
+            + "refuses to make the call without it; a call sent without it anyway answers 428 with currentETag, and one with "
+            + "an old ETag 412.";
+
     private IfMatch() {
     }
 
