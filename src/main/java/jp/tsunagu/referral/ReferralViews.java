@@ -72,7 +72,7 @@ public final class ReferralViews {
             Boolean childIdentifyingShared,
             @Schema(description = "Why the receiver sees the child pseudonymously, when it does") String childNotice,
             @Schema(required = true, description = "What the caller may do now") List<ReferralAction> allowedActions,
-            @Schema(required = true, description = "NO_ANSWER or NO_REPORT when overdue now") ReferralOverdue.Reason overdue,
+            @Schema(description = "NO_ANSWER or NO_REPORT when overdue now") ReferralOverdue.Reason overdue,
             @Schema(required = true) long version) {
     }
 

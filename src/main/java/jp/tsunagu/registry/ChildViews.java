@@ -187,6 +187,6 @@ public final class ChildViews {
             Guardian guardian,
             String primaryHospital,
             Child.Source registrationSource,
-            @Schema(required = true) Long version) {
+            @Schema(description = "Identifying view only: the version, for If-Match") Long version) {
     }
 }
