@@ -34,6 +34,8 @@ public final class Tokens {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
     private static final Pattern EXPIRES_IN = Pattern.compile("\"expires_in\"\\s*:\\s*(\\d+)");
+    private static final HttpClient BROWSER = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
     private static final Map<String, Cached> CACHE = new ConcurrentHashMap<>();
 
     private record Cached(String token, Instant refreshAfter) {
@@ -107,8 +109,8 @@ public final class Tokens {
     /** The realm's browser flow at level 2: authorization request, login form, one-time code form, code exchange. */
     private static String[] mfaLogin(String username) {
         synchronized (LOGINS.computeIfAbsent(username, u -> new Object())) {
-            HttpClient browser = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                    .cookieHandler(new java.net.CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+            // Keycloak marks its login cookies Secure, which java.net.CookieManager keeps off plain http: a jar of our own.
+            Map<String, String> cookies = new java.util.LinkedHashMap<>();
             String verifier = java.util.Base64.getUrlEncoder().withoutPadding()
                     .encodeToString(java.util.UUID.randomUUID().toString().repeat(2).getBytes(StandardCharsets.US_ASCII));
             String challenge;
@@ -121,10 +123,10 @@ public final class Tokens {
             String auth = keycloakUrl() + "/realms/tsunagu/protocol/openid-connect/auth?" + form(Map.of("client_id", "tsunagu-test",
                     "response_type", "code", "scope", "openid", "redirect_uri", REDIRECT_URI, "acr_values", MFA_ACR, "state", "t",
                     "code_challenge", challenge, "code_challenge_method", "S256"));
-            HttpResponse<String> page = send(browser, HttpRequest.newBuilder(URI.create(auth)).GET().build());
-            page = send(browser, post(action(page), Map.of("username", username, "password", PASSWORD, "credentialId", "")));
+            HttpResponse<String> page = browse(cookies, HttpRequest.newBuilder(URI.create(auth)).GET());
+            page = browse(cookies, post(action(page), Map.of("username", username, "password", PASSWORD, "credentialId", "")));
             for (int attempt = 0; page.statusCode() == 200 && attempt < 3; attempt++) {
-                page = send(browser, post(action(page), Map.of("otp", Totp.demoCode(nextStep(username)), "login", "Sign In")));
+                page = browse(cookies, post(action(page), Map.of("otp", Totp.demoCode(nextStep(username)), "login", "Sign In")));
             }
             String location = page.headers().firstValue("Location").orElse("");
             Matcher code = CODE.matcher(location);
@@ -164,16 +166,28 @@ public final class Tokens {
         return m.group(1).replace("&amp;", "&");
     }
 
-    private static HttpRequest post(String url, Map<String, String> fields) {
+    private static HttpRequest.Builder post(String url, Map<String, String> fields) {
         return HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form(fields))).build();
+                .POST(HttpRequest.BodyPublishers.ofString(form(fields)));
     }
 
-    private static HttpResponse<String> send(HttpClient client, HttpRequest request) {
+    private static HttpResponse<String> browse(Map<String, String> cookies, HttpRequest.Builder request) {
+        if (!cookies.isEmpty()) {
+            request.header("Cookie", cookies.entrySet().stream().map(c -> c.getKey() + "=" + c.getValue()).collect(Collectors.joining("; ")));
+        }
+        HttpRequest sent = request.build();
         try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = BROWSER.send(sent, HttpResponse.BodyHandlers.ofString());
+            for (String set : response.headers().allValues("Set-Cookie")) {
+                String pair = set.split(";", 2)[0];
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                    cookies.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+                }
+            }
+            return response;
         } catch (java.io.IOException | InterruptedException e) {
-            throw new IllegalStateException("Keycloak at " + request.uri() + " did not answer", e);
+            throw new IllegalStateException("Keycloak at " + sent.uri() + " did not answer", e);
         }
     }
 
