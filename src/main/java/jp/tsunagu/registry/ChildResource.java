@@ -26,8 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import jp.tsunagu.common.idempotency.Idempotency;
-import jp.tsunagu.common.security.Caller;
 import jp.tsunagu.common.openapi.ProblemResponsesFilter;
+import jp.tsunagu.common.security.Caller;
 import jp.tsunagu.common.security.Roles;
 
 @Path("/api/v1/children")

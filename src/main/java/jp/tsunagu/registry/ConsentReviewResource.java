@@ -15,9 +15,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import jp.tsunagu.common.openapi.ProblemResponsesFilter;
 import jp.tsunagu.common.paging.Page;
 import jp.tsunagu.common.paging.PageRequest;
-import jp.tsunagu.common.openapi.ProblemResponsesFilter;
 import jp.tsunagu.common.security.Roles;
 
 @Path("/api/v1/consent-reviews")

@@ -22,9 +22,9 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import jp.tsunagu.common.openapi.ProblemResponsesFilter;
 import jp.tsunagu.common.paging.Page;
 import jp.tsunagu.common.paging.PageRequest;
-import jp.tsunagu.common.openapi.ProblemResponsesFilter;
 import jp.tsunagu.common.security.Roles;
 
 @Path("/api/v1/registration-reviews")
