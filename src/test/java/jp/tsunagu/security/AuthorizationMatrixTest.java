@@ -87,6 +87,12 @@ class AuthorizationMatrixTest {
         for (String op : List.of("listRegistrationReviews", "getRegistrationReview")) {
             MATRIX.put(op, STAFF_AND_PARTNER);
         }
+        for (String op : List.of("requestEmergencyAccess", "getEmergencyAccess", "readChildUnderEmergencyAccess", "endEmergencyAccess")) {
+            MATRIX.put(op, STAFF);
+        }
+        for (String op : List.of("listEmergencyAccesses", "reviewEmergencyAccess")) {
+            MATRIX.put(op, EnumSet.of(Role.CENTER_ADMIN, Role.CENTER_STAFF));
+        }
         MATRIX.put("searchAudit", AUDIT);
         MATRIX.put("verifyAudit", AUDIT);
     }
