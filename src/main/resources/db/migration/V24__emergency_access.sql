@@ -22,11 +22,12 @@ CREATE TABLE emergency_access (
     reviewed_at         DATETIME(6)   NULL,
     review_note         VARCHAR(1000) NULL,
     version             BIGINT        NOT NULL DEFAULT 0,
-    -- One open grant per person and child, held by the database: the child is in this column only while the grant is
-    -- not closed, and a unique key over (grantee, open_child_id) refuses a second one, whichever request comes second.
-    open_child_id       CHAR(36)      AS (CASE WHEN ended_at IS NULL THEN child_id ELSE NULL END) PERSISTENT,
+    -- One open grant per person and child, held by the database: the marker is 1 while the grant is not closed and NULL
+    -- after, and a unique key over (grantee, child_id, open_marker) refuses a second open one, whichever request comes
+    -- second. (MariaDB refuses CHAR columns and string literals in a generated column's expression, hence a number.)
+    open_marker         TINYINT       AS (CASE WHEN ended_at IS NULL THEN 1 ELSE NULL END) PERSISTENT,
     PRIMARY KEY (id),
-    UNIQUE INDEX ux_emergency_one_open_per_person_child (grantee, open_child_id),
+    UNIQUE INDEX ux_emergency_one_open_per_person_child (grantee, child_id, open_marker),
     CONSTRAINT fk_emergency_child FOREIGN KEY (child_id) REFERENCES child (id),
     CONSTRAINT fk_emergency_unit FOREIGN KEY (grantee_unit_id) REFERENCES org_unit (id),
     CONSTRAINT fk_emergency_reviewer_unit FOREIGN KEY (reviewed_by_unit_id) REFERENCES org_unit (id),

@@ -74,7 +74,7 @@ public final class KeycloakServer implements AutoCloseable {
     private static final List<String> BUILD_OPTIONS = List.of("--db=dev-file");
     private static final String MARKER_NAME = "tsunagu-build.marker";
     private static final Duration BUILD_TIMEOUT = Duration.ofMinutes(5);
-    // Generous: on a shared 2-core machine with several builds running, the realm import alone has taken over a minute.
+    // Generous: on a shared 2-core machine with several builds running, a start has taken over two minutes.
     private static final Duration START_TIMEOUT = Duration.ofSeconds(Long.getLong("tsunagu.keycloak.start-timeout-seconds", 300));
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
     private static final int LOG_TAIL_LINES = 80;
