@@ -90,7 +90,7 @@ class StepUpTest {
         passwordOnly("branch.shonan-west").when().get("/api/v1/children/" + id).then().statusCode(200)
                 .body("view", equalTo("PSEUDONYMOUS")).body("familyName", equalTo(null));
         passwordOnly("staff.kanagawa").when().get("/api/v1/taxonomies").then().statusCode(200);
-        passwordOnly("staff.kanagawa").when().get("/api/v1/units/tree").then().statusCode(200);
+        passwordOnly("staff.kanagawa").when().get("/api/v1/units").then().statusCode(200);
         passwordOnly("staff.kanagawa").contentType("application/json").body(Intake.consultation("142034", "段差のない移動手段の相談"))
                 .when().post("/api/v1/consultations").then().statusCode(201);
         passwordOnly("staff.kanagawa").when().get("/api/v1/stats/load").then().statusCode(200);
