@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import jp.tsunagu.common.idempotency.Idempotency;
+import jp.tsunagu.common.openapi.ProblemResponsesFilter;
 import jp.tsunagu.common.security.Caller;
 import jp.tsunagu.common.security.Roles;
 
@@ -96,6 +97,7 @@ public class ChildResource {
                     examples = @ExampleObject(name = "held", value = HELD)))
     @APIResponse(responseCode = "409", ref = "#/components/responses/Conflict")
     @APIResponse(responseCode = "422", ref = "#/components/responses/Unprocessable")
+    @APIResponse(responseCode = "401", ref = ProblemResponsesFilter.STEP_UP)
     public Response registerChild(
             @Parameter(description = "Required for partner systems", example = "0c9d8e7f-1a2b-4c3d-9e8f-7a6b5c4d3e2f")
             @HeaderParam(Idempotency.HEADER) String idempotencyKey,
@@ -116,6 +118,7 @@ public class ChildResource {
                     + "(view and viewReason say which). Withdrawal of consent takes effect on the next request. 404 outside the caller's scope.")
     @APIResponse(responseCode = "200", description = "The child", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChildViews.ChildView.class),
             examples = { @ExampleObject(name = "identifying", value = IDENTIFYING), @ExampleObject(name = "pseudonymous", value = PSEUDONYMOUS) }))
+    @APIResponse(responseCode = "401", ref = ProblemResponsesFilter.STEP_UP)
     public ChildViews.ChildView getChild(@Parameter(description = "Registry id") @PathParam("id") String id) {
         return service.get(id);
     }
@@ -127,6 +130,7 @@ public class ChildResource {
             + "Who signed is named only to the prefecture center and to callers who see the child identifying.")
     @APIResponse(responseCode = "200", description = "The consents", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ChildViews.ConsentView.class),
             examples = @ExampleObject(name = "one", value = "[" + CONSENT + "]")))
+    @APIResponse(responseCode = "401", ref = ProblemResponsesFilter.STEP_UP)
     public List<ChildViews.ConsentView> listConsents(@Parameter(description = "Registry id") @PathParam("id") String id) {
         return service.listConsents(id);
     }
@@ -141,6 +145,7 @@ public class ChildResource {
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "residence", value = CONSENT_REQUEST)))
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ChildViews.ConsentView.class), examples = @ExampleObject(name = "recorded", value = CONSENT)))
+    @APIResponse(responseCode = "401", ref = ProblemResponsesFilter.STEP_UP)
     public Response recordConsent(@Parameter(description = "Registry id") @PathParam("id") String id,
             @Valid @NotNull ChildViews.ConsentRequest request) {
         return Response.status(201).entity(service.recordConsent(id, request)).build();
@@ -158,6 +163,7 @@ public class ChildResource {
     @APIResponse(responseCode = "200", description = "The confirmed consent", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ChildViews.ConsentView.class), examples = @ExampleObject(name = "confirmed", value = CONFIRMED)))
     @APIResponse(responseCode = "409", ref = "#/components/responses/Conflict")
+    @APIResponse(responseCode = "401", ref = ProblemResponsesFilter.STEP_UP)
     public ChildViews.ConsentView confirmConsent(@Parameter(description = "Registry id") @PathParam("id") String id,
             @Parameter(description = "Consent id") @PathParam("consentId") long consentId,
             @Valid @NotNull ChildViews.Confirmation confirmation) {
@@ -176,6 +182,7 @@ public class ChildResource {
             schema = @Schema(implementation = ChildViews.ConsentView.class), examples = @ExampleObject(name = "rejected",
                     value = "{\"id\":4,\"state\":\"REJECTED\",\"scopes\":[\"CENTER_ONLY\"],\"obtainedOn\":\"2024-06-03\",\"reviewedBy\":\"staff.kanagawa\",\"reviewNote\":\"原本に保護者の署名がない\",\"active\":false}")))
     @APIResponse(responseCode = "409", ref = "#/components/responses/Conflict")
+    @APIResponse(responseCode = "401", ref = ProblemResponsesFilter.STEP_UP)
     public ChildViews.ConsentView rejectConsent(@Parameter(description = "Registry id") @PathParam("id") String id,
             @Parameter(description = "Consent id") @PathParam("consentId") long consentId,
             @Valid @NotNull ChildViews.Rejection rejection) {
@@ -197,6 +204,7 @@ public class ChildResource {
                      "obtainedByUnitCode":"m-142034","documentRef":"同意書 2024-0153","withdrawnOn":"2024-09-30","withdrawalReceivedBy":"平塚 一郎",
                      "active":false}""")))
     @APIResponse(responseCode = "409", ref = "#/components/responses/Conflict")
+    @APIResponse(responseCode = "401", ref = ProblemResponsesFilter.STEP_UP)
     public ChildViews.ConsentView withdrawConsent(@Parameter(description = "Registry id") @PathParam("id") String id,
             @Parameter(description = "Consent id") @PathParam("consentId") long consentId,
             @Valid @NotNull ChildViews.Withdrawal withdrawal) {

@@ -21,6 +21,7 @@ import jp.tsunagu.audit.AuditLog;
 import jp.tsunagu.common.problem.ApiProblem;
 import jp.tsunagu.common.problem.ProblemType;
 import jp.tsunagu.common.security.Caller;
+import jp.tsunagu.common.security.StepUp;
 import jp.tsunagu.common.text.Kana;
 import jp.tsunagu.org.LgCodes;
 import jp.tsunagu.org.Municipality;
@@ -56,9 +57,10 @@ public class ChildService {
     private final AuditLog audit;
     private final ObjectMapper json;
     private final Clock clock;
+    private final StepUp stepUp;
 
     public ChildService(EntityManager em, OrgRepository org, Visibility visibility, Caller caller, TaxonomyService taxonomy,
-            ConsentService consents, AuditLog audit, ObjectMapper json, Clock clock) {
+            ConsentService consents, AuditLog audit, ObjectMapper json, Clock clock, StepUp stepUp) {
         this.em = em;
         this.org = org;
         this.visibility = visibility;
@@ -68,6 +70,7 @@ public class ChildService {
         this.audit = audit;
         this.json = json;
         this.clock = clock;
+        this.stepUp = stepUp;
     }
 
     /** The child if visible to the caller, else 404 (a denial is audited when it exists). */
@@ -100,6 +103,8 @@ public class ChildService {
      */
     @Transactional
     public Registration register(ChildViews.ChildRequest r) {
+        // A registration stores who the child is: the second factor first, before any look-up.
+        stepUp.requireSecondFactor("CHILD_CREATE", "child", null);
         OrgUnit unit = visibility.unit();
         if (unit == null || visibility.reach() == AccessRules.Reach.NONE) {
             throw audit.refuse("CHILD_CREATE", "child", null, "Your token names no known organization unit.");
@@ -219,12 +224,14 @@ public class ChildService {
     @Transactional
     public ChildViews.ConsentView recordConsent(String childId, ChildViews.ConsentRequest r) {
         Child child = requireVisible(childId, null);
+        stepUp.requireSecondFactor("CONSENT_RECORD", "child", childId);
         return consentView(child, consents.record(child, r));
     }
 
     @Transactional
     public List<ChildViews.ConsentView> listConsents(String childId) {
         Child child = requireVisible(childId, null);
+        stepUp.requireSecondFactor("CONSENT_READ", "child", childId);
         boolean named = seesSigner(child);
         return consents.of(child.id).stream().map(c -> consents.view(c, named)).toList();
     }
@@ -232,18 +239,21 @@ public class ChildService {
     @Transactional
     public ChildViews.ConsentView confirmConsent(String childId, long consentId, ChildViews.Confirmation r) {
         Child child = requireVisible(childId, null);
+        stepUp.requireSecondFactor("CONSENT_CONFIRM", "child", childId);
         return consentView(child, consents.confirm(child, consentId, r));
     }
 
     @Transactional
     public ChildViews.ConsentView rejectConsent(String childId, long consentId, ChildViews.Rejection r) {
         Child child = requireVisible(childId, null);
+        stepUp.requireSecondFactor("CONSENT_REJECT", "child", childId);
         return consentView(child, consents.reject(child, consentId, r));
     }
 
     @Transactional
     public ChildViews.ConsentView withdrawConsent(String childId, long consentId, ChildViews.Withdrawal w) {
         Child child = requireVisible(childId, null);
+        stepUp.requireSecondFactor("CONSENT_WITHDRAW", "child", childId);
         return consentView(child, consents.withdraw(child, consentId, w));
     }
 
@@ -286,14 +296,29 @@ public class ChildService {
         return consents.inForce(childId).stream().anyMatch(c -> c.shareReferrals);
     }
 
+    /** The view the consent decision gives the caller; the identifying one only past the second factor. */
     ChildViews.ChildView view(Child c) {
-        OrgViews.MunicipalityRef residence = org.municipality(c.residenceLgcode).map(OrgViews.MunicipalityRef::of).orElse(null);
-        List<String> care = c.careTypes.stream().sorted().toList();
         String denied = identifyingDeniedBecause(c);
         if (denied != null) {
-            return new ChildViews.ChildView(c.id, "PSEUDONYMOUS", denied, ageBand(c.birthDate), residence, care, c.mobileWithCare,
-                    c.severeDisability, c.ventilatorDependent, null, null, null, null, null, null, null, null, null, null);
+            OrgViews.MunicipalityRef residence = org.municipality(c.residenceLgcode).map(OrgViews.MunicipalityRef::of).orElse(null);
+            return new ChildViews.ChildView(c.id, "PSEUDONYMOUS", denied, ageBand(c.birthDate), residence,
+                    c.careTypes.stream().sorted().toList(), c.mobileWithCare, c.severeDisability, c.ventilatorDependent,
+                    null, null, null, null, null, null, null, null, null, null);
         }
+        return identifyingView(c, "CHILD_READ");
+    }
+
+    /**
+     * The identifying view, past the second factor ({@link StepUp}). Consent is not checked here: {@link #view} checks
+     * it, and the one other basis, an emergency access grant (package {@code emergency}), is checked by its service,
+     * which audits the read as emergency access.
+     *
+     * @param action the audit action of the read, named in the denial when the second factor is missing
+     */
+    public ChildViews.ChildView identifyingView(Child c, String action) {
+        stepUp.requireSecondFactor(action, "child", c.id);
+        OrgViews.MunicipalityRef residence = org.municipality(c.residenceLgcode).map(OrgViews.MunicipalityRef::of).orElse(null);
+        List<String> care = c.careTypes.stream().sorted().toList();
         ChildViews.Guardian guardian = c.guardianName == null && c.guardianPhone == null && c.guardianEmail == null ? null
                 : new ChildViews.Guardian(c.guardianName, c.guardianPhone, c.guardianEmail);
         return new ChildViews.ChildView(c.id, "IDENTIFYING", null, ageBand(c.birthDate), residence, care, c.mobileWithCare,

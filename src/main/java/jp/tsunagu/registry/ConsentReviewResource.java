@@ -15,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import jp.tsunagu.common.openapi.ProblemResponsesFilter;
 import jp.tsunagu.common.paging.Page;
 import jp.tsunagu.common.paging.PageRequest;
 import jp.tsunagu.common.security.Roles;
@@ -42,6 +43,7 @@ public class ConsentReviewResource {
                       "obtainedByUnitCode":"m-142034","formName":"個人情報使用同意書（第2版）","documentRef":"同意書 2024-0153","obtainedBy":"平塚 一郎",
                       "obtainedFrom":{"name":"山田 花子","relationship":"MOTHER"},"recordedBy":"coord.hiratsuka","recordedByUnitCode":"m-142034",
                       "active":false}}],"page":0,"size":20,"totalItems":1,"totalPages":1}""")))
+    @APIResponse(responseCode = "401", ref = ProblemResponsesFilter.STEP_UP)
     public Page<ChildViews.ConsentReviewItem> listConsentReviews(@BeanParam @Valid PageRequest page) {
         return service.pending(page);
     }

@@ -17,6 +17,7 @@ import jp.tsunagu.common.paging.PageRequest;
 import jp.tsunagu.common.problem.ApiProblem;
 import jp.tsunagu.common.problem.ProblemType;
 import jp.tsunagu.common.security.Caller;
+import jp.tsunagu.common.security.StepUp;
 import jp.tsunagu.org.OrgRepository;
 import jp.tsunagu.org.OrgUnit;
 import jp.tsunagu.org.OrgViews;
@@ -39,14 +40,17 @@ public class ConsentService {
     private final Caller caller;
     private final AuditLog audit;
     private final Clock clock;
+    private final StepUp stepUp;
 
-    public ConsentService(EntityManager em, OrgRepository org, Visibility visibility, Caller caller, AuditLog audit, Clock clock) {
+    public ConsentService(EntityManager em, OrgRepository org, Visibility visibility, Caller caller, AuditLog audit, Clock clock,
+            StepUp stepUp) {
         this.em = em;
         this.org = org;
         this.visibility = visibility;
         this.caller = caller;
         this.audit = audit;
         this.clock = clock;
+        this.stepUp = stepUp;
     }
 
     /** Consents of the child in force today (Japan date). */
@@ -194,6 +198,8 @@ public class ConsentService {
         if (!visibility.isCenterOf(visibility.prefCode())) {
             throw audit.refuse("CONSENT_REVIEW_READ", "consent", null, "The review list is for staff of the prefecture center.");
         }
+        // The list names who signed each form.
+        stepUp.requireSecondFactor("CONSENT_REVIEW_READ", "consent", null);
         String where = " from Consent c, Child ch where ch.id = c.childId and c.state = :pending and ch.prefCode = :pref";
         List<Object[]> rows = em.createQuery("select c, ch" + where + " order by c.id", Object[].class)
                 .setParameter("pending", Consent.State.PENDING).setParameter("pref", visibility.prefCode())

@@ -22,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import jp.tsunagu.common.openapi.ProblemResponsesFilter;
 import jp.tsunagu.common.paging.Page;
 import jp.tsunagu.common.paging.PageRequest;
 import jp.tsunagu.common.security.Roles;
@@ -46,6 +47,7 @@ public class RegistrationReviewResource {
     @APIResponse(responseCode = "200", description = "A page of held registrations", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ChildViews.ReviewPage.class), examples = @ExampleObject(name = "one",
                     value = "{\"items\":[" + ChildResource.HELD + "],\"page\":0,\"size\":20,\"totalItems\":1,\"totalPages\":1}")))
+    @APIResponse(responseCode = "401", ref = ProblemResponsesFilter.STEP_UP)
     public Page<ChildViews.ReviewView> listRegistrationReviews(
             @Parameter(description = "Only reviews in this state", example = "PENDING") @QueryParam("state") RegistrationReview.State state,
             @BeanParam @Valid PageRequest page) {
@@ -59,6 +61,7 @@ public class RegistrationReviewResource {
             + "registered, the new child's id; the center also the submission and the candidates. 404 outside the caller's scope.")
     @APIResponse(responseCode = "200", description = "The held registration", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = ChildViews.ReviewView.class), examples = @ExampleObject(name = "held", value = ChildResource.HELD)))
+    @APIResponse(responseCode = "401", ref = ProblemResponsesFilter.STEP_UP)
     public ChildViews.ReviewView getRegistrationReview(@Parameter(description = "Review id") @PathParam("id") String id) {
         return service.get(id);
     }
@@ -78,6 +81,7 @@ public class RegistrationReviewResource {
                      "message":"The prefecture center registered the child.","childId":"7c0e2f0a-8d51-4d9e-b1a3-2e9f0f7b6c55",
                      "resolvedAt":"2024-06-04T02:00:00Z"}""")))
     @APIResponse(responseCode = "409", ref = "#/components/responses/Conflict")
+    @APIResponse(responseCode = "401", ref = ProblemResponsesFilter.STEP_UP)
     public ChildViews.ReviewView resolveRegistrationReview(@Parameter(description = "Review id") @PathParam("id") String id,
             @Valid @NotNull ChildViews.Resolution resolution) {
         return service.resolve(id, resolution);

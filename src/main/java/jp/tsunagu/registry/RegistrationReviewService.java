@@ -20,6 +20,7 @@ import jp.tsunagu.common.paging.PageRequest;
 import jp.tsunagu.common.problem.ApiProblem;
 import jp.tsunagu.common.problem.ProblemType;
 import jp.tsunagu.common.security.Caller;
+import jp.tsunagu.common.security.StepUp;
 import jp.tsunagu.common.text.Kana;
 import jp.tsunagu.org.Municipality;
 import jp.tsunagu.org.OrgRepository;
@@ -47,9 +48,10 @@ public class RegistrationReviewService {
     private final AuditLog audit;
     private final ObjectMapper json;
     private final Clock clock;
+    private final StepUp stepUp;
 
     public RegistrationReviewService(EntityManager em, OrgRepository org, Visibility visibility, Caller caller, ChildService children,
-            ConsentService consents, AuditLog audit, ObjectMapper json, Clock clock) {
+            ConsentService consents, AuditLog audit, ObjectMapper json, Clock clock, StepUp stepUp) {
         this.em = em;
         this.org = org;
         this.visibility = visibility;
@@ -59,6 +61,7 @@ public class RegistrationReviewService {
         this.audit = audit;
         this.json = json;
         this.clock = clock;
+        this.stepUp = stepUp;
     }
 
     @Transactional
@@ -90,6 +93,7 @@ public class RegistrationReviewService {
     @Transactional
     public ChildViews.ReviewView resolve(String id, ChildViews.Resolution r) {
         RegistrationReview review = require(id);
+        stepUp.requireSecondFactor("REGISTRATION_REVIEW_RESOLVE", "registration-review", id);
         if (!isCenter(review)) {
             throw audit.refuse("REGISTRATION_REVIEW_RESOLVE", "registration-review", id, "Held registrations are resolved by staff of the prefecture center.");
         }
@@ -167,6 +171,8 @@ public class RegistrationReviewService {
             case MATCHED_EXISTING -> "The prefecture center found the child registered already and follows it up with your unit.";
         };
         if (isCenter(r)) {
+            // The center's view carries the submission: who the child is.
+            stepUp.requireSecondFactor("REGISTRATION_REVIEW_READ", "registration-review", r.id);
             audit.record("REGISTRATION_REVIEW_READ", "registration-review", r.id, r.state.name());
             return new ChildViews.ReviewView(r.id, r.state, r.requestedAt, unitCode, residence, message, r.childId, r.requestedBy,
                     submitted(r), r.candidates.stream().sorted().toList(), r.resolvedBy, r.resolvedAt, r.resolutionNote);

@@ -130,7 +130,8 @@ public class StatsResource {
               "columnTotals":[{"count":1,"suppressed":false},{"count":3,"suppressed":false}],"grandTotal":{"count":4,"suppressed":false},
               "suppression":{"applied":false,"threshold":0,"withheld":0,"method":"NONE","maxDeviation":0}},
              "coordinatorConcentration":{"population":12,"busiest":2,"openOfBusiest":{"count":9,"suppressed":false},"openTotal":{"count":15,"suppressed":false},"share":0.6,"suppressed":false},
-             "unitConcentration":{"population":8,"busiest":1,"openOfBusiest":{"count":21,"suppressed":false},"openTotal":{"count":21,"suppressed":false},"share":1.0,"suppressed":false}}""";
+             "unitConcentration":{"population":8,"busiest":1,"openOfBusiest":{"count":21,"suppressed":false},"openTotal":{"count":21,"suppressed":false},"share":1.0,"suppressed":false},
+             "emergencyReviewsDue":{"olderThanDays":7,"count":1,"labelJa":"確認期限を過ぎた緊急時アクセス","labelEn":"Emergency accesses past their review deadline"}}""";
 
     static final String CHILDREN = """
             {"prefecture":"24","scope":"PREFECTURE","municipalities":null,"asOf":"2025-04-10","totalsCountChildrenOnce":true,

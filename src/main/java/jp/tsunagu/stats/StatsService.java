@@ -14,6 +14,7 @@ import jakarta.transaction.Transactional;
 import jp.tsunagu.audit.AuditLog;
 import jp.tsunagu.common.problem.ApiProblem;
 import jp.tsunagu.common.security.Caller;
+import jp.tsunagu.emergency.EmergencyAccessService;
 import jp.tsunagu.org.LgCodes;
 import jp.tsunagu.org.Visibility;
 import jp.tsunagu.referral.ReferralKind;
@@ -39,10 +40,11 @@ public class StatsService {
     private final Clock clock;
     private final int threshold;
     private final CellKeyPerturbation perturbation;
+    private final EmergencyAccessService emergencies;
 
     StatsService(Visibility visibility, Caller caller, AuditLog audit, Names names, ConsultationStatistics consultationStatistics,
             ReferralStatistics referralStatistics, LoadStatistics loadStatistics, ChildStatistics childStatistics, Clock clock,
-            StatsSettings settings) {
+            StatsSettings settings, EmergencyAccessService emergencies) {
         int threshold = settings.suppressionK();
         if (threshold < 1) {
             throw new IllegalArgumentException("tsunagu.stats.suppression-k must be at least 1, was " + threshold);
@@ -58,6 +60,7 @@ public class StatsService {
         this.clock = clock;
         this.threshold = threshold;
         this.perturbation = new CellKeyPerturbation(threshold);
+        this.emergencies = emergencies;
     }
 
     // ---- consultations ------------------------------------------------------------------------------------
@@ -192,7 +195,16 @@ public class StatsService {
         return new StatsViews.LoadStats(scope.prefCode(), scope.name(), codes(filter), clock.instant(),
                 load.byCoordinator().view(false), load.byOwnerUnit().view(false), renamed(referrals, "load.activeReferralsByReceivingUnit"),
                 LoadStatistics.concentration(load.byCoordinator(), load.coordinatorPopulation()),
-                LoadStatistics.concentration(load.byOwnerUnit(), load.unitPopulation()));
+                LoadStatistics.concentration(load.byOwnerUnit(), load.unitPopulation()), emergencyReviewsDue(scope));
+    }
+
+    /** The center's own figure, exact: never for analysts (perturbed scope) nor for branches. */
+    private StatsViews.EmergencyReviewsDue emergencyReviewsDue(StatsScope scope) {
+        if (scope.suppress() || !visibility.isCenterOf(scope.prefCode())) {
+            return null;
+        }
+        return new StatsViews.EmergencyReviewsDue(emergencies.reviewOverdueDays(), emergencies.overdueReviews(scope.prefCode()),
+                "確認期限を過ぎた緊急時アクセス", "Emergency accesses past their review deadline");
     }
 
     private static StatsViews.Table renamed(Tabulation t, String name) {

@@ -168,7 +168,18 @@ public final class StatsViews {
             @Schema(description = "Open consultations per owner unit") Table openConsultationsByOwnerUnit,
             @Schema(description = "Active referrals (REQUESTED, ACCEPTED, IN_PROGRESS) per receiving unit, overdue or not") Table activeReferralsByReceivingUnit,
             Concentration coordinatorConcentration,
-            Concentration unitConcentration) {
+            Concentration unitConcentration,
+            @Schema(description = "Staff of the prefecture center only, null for others: emergency accesses (break-the-glass) of the "
+                    + "prefecture still not reviewed after the configured days", nullable = true) EmergencyReviewsDue emergencyReviewsDue) {
+    }
+
+    @Schema(name = "EmergencyReviewsDue", description = "Emergency accesses of the prefecture that nobody at the center reviewed within "
+            + "olderThanDays (tsunagu.emergency.review-overdue-days): the review list is GET /api/v1/emergency-accesses?reviewState=UNREVIEWED")
+    public record EmergencyReviewsDue(
+            @Schema(required = true, examples = "7") int olderThanDays,
+            @Schema(required = true, examples = "1") long count,
+            @Schema(required = true, examples = "確認期限を過ぎた緊急時アクセス") String labelJa,
+            @Schema(required = true, examples = "Emergency accesses past their review deadline") String labelEn) {
     }
 
     @Schema(name = "ChildStats", description = "Registered children by municipality or region × medical-care type")

@@ -87,6 +87,12 @@ class AuthorizationMatrixTest {
         for (String op : List.of("listRegistrationReviews", "getRegistrationReview")) {
             MATRIX.put(op, STAFF_AND_PARTNER);
         }
+        for (String op : List.of("requestEmergencyAccess", "getEmergencyAccess", "readChildUnderEmergencyAccess", "endEmergencyAccess")) {
+            MATRIX.put(op, STAFF);
+        }
+        for (String op : List.of("listEmergencyAccesses", "reviewEmergencyAccess")) {
+            MATRIX.put(op, EnumSet.of(Role.CENTER_ADMIN, Role.CENTER_STAFF));
+        }
         MATRIX.put("searchAudit", AUDIT);
         MATRIX.put("verifyAudit", AUDIT);
     }
@@ -298,6 +304,8 @@ class AuthorizationMatrixTest {
             path = path.replace("{id}", "00000000-0000-4000-8000-000000000000");
         } else if (path.startsWith("/api/v1/coordinators/")) {
             path = path.replace("{id}", Long.toString(coordinatorId));
+        } else if (path.startsWith("/api/v1/emergency-accesses/")) {
+            path = path.replace("{id}", "999999999");
         }
         JsonNode operation = contract.at("/paths/" + op[2].replace("/", "~1") + "/" + op[1]);
         RequestSpecification request = given().header("Idempotency-Key", UUID.randomUUID().toString());

@@ -27,6 +27,10 @@ public class ProblemResponsesFilter implements OASFilter {
 
     private static final Map<ProblemType, String> COMPONENT = new LinkedHashMap<>();
 
+    /** The 401 of operations behind the step-up gate ({@code common.security.StepUp}): declare it with {@link #STEP_UP}. */
+    public static final String SECOND_FACTOR_REQUIRED = "SecondFactorRequired";
+    public static final String STEP_UP = "#/components/responses/" + SECOND_FACTOR_REQUIRED;
+
     static {
         COMPONENT.put(ProblemType.VALIDATION_FAILED, "BadRequest");
         COMPONENT.put(ProblemType.UNAUTHORIZED, "Unauthorized");
@@ -53,6 +57,7 @@ public class ProblemResponsesFilter implements OASFilter {
         components.addSchema("Problem", problemSchema());
         SPECIALISED.forEach((type, schema) -> components.addSchema(schema.name(), schema.build()));
         COMPONENT.forEach((type, name) -> components.addResponse(name, response(type)));
+        components.addResponse(SECOND_FACTOR_REQUIRED, secondFactorRequired());
 
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
@@ -118,6 +123,31 @@ public class ProblemResponsesFilter implements OASFilter {
                                 .schema(OASFactory.createSchema().ref("#/components/schemas/" + schemaOf(type)))
                                 .addExample(type.name().toLowerCase().replace('_', '-'),
                                         OASFactory.createExample().value(example(type)))));
+    }
+
+    private static APIResponse secondFactorRequired() {
+        Map<String, Object> example = new LinkedHashMap<>();
+        example.put("type", ProblemType.INSUFFICIENT_USER_AUTHENTICATION.uri());
+        example.put("title", ProblemType.INSUFFICIENT_USER_AUTHENTICATION.title());
+        example.put("status", 401);
+        example.put("detail", "Identifying data of children needs a login with a second factor (acr mfa). Log in again asking for "
+                + "acr_values=mfa.");
+        example.put("instance", "/api/v1/children/7c0e2f0a-8d51-4d9e-b1a3-2e9f0f7b6c55");
+        example.put("requestId", "5f0c8a4e-2b1d-4c3e-9f6a-7b8c9d0e1f2a");
+        example.put("acrValues", List.of("mfa"));
+        return OASFactory.createAPIResponse()
+                .description("No valid token (" + ProblemType.UNAUTHORIZED.uri() + "), or, where the deployment requires a second "
+                        + "factor for identifying data, a token whose acr does not show one (" + ProblemType.INSUFFICIENT_USER_AUTHENTICATION.uri()
+                        + ", RFC 9470): log in again with the acr_values the challenge names")
+                .addHeader("WWW-Authenticate", OASFactory.createHeader()
+                        .description("Bearer realm=\"tsunagu\", and for a missing second factor error=\"insufficient_user_authentication\", "
+                                + "acr_values=\"mfa\" (RFC 9470 §3)")
+                        .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)))
+                .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
+                        OASFactory.createMediaType()
+                                .schema(OASFactory.createSchema().ref("#/components/schemas/" + schemaOf(ProblemType.INSUFFICIENT_USER_AUTHENTICATION)))
+                                .addExample("insufficient-user-authentication", OASFactory.createExample().value(example))
+                                .addExample("unauthorized", OASFactory.createExample().value(example(ProblemType.UNAUTHORIZED)))));
     }
 
     private static Map<String, Object> example(ProblemType type) {
@@ -210,6 +240,10 @@ public class ProblemResponsesFilter implements OASFilter {
                         "currentState", string("A referral's state now"),
                         "currentStatus", string("A consultation's status now")),
                 List.of("currentETag")));
+        SPECIALISED.put(ProblemType.INSUFFICIENT_USER_AUTHENTICATION, new Specialised("StepUpProblem",
+                "The token's acr does not show the second factor this deployment requires for identifying data (RFC 9470)",
+                members("acrValues", strings("The acr values a new login must reach (also in WWW-Authenticate)")),
+                List.of()));
         SPECIALISED.put(ProblemType.PRECONDITION_REQUIRED, new Specialised("PreconditionRequiredProblem",
                 "The change needs If-Match with the record's ETag",
                 members("currentETag", string("The ETag now, to send as If-Match")),

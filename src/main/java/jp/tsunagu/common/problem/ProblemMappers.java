@@ -23,6 +23,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
+import io.quarkus.oidc.common.runtime.OidcConstants;
 import io.quarkus.security.AuthenticationFailedException;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -86,10 +87,27 @@ public class ProblemMappers {
                 List.of(), Map.of(), uri, headers, null));
     }
 
+    /**
+     * A failed authentication; with an {@code acr_values} attribute (quarkus-oidc's step-up failure, raised by
+     * {@code @AuthenticationContext} or {@code common.security.StepUp}) it is RFC 9470's challenge for a stronger login.
+     */
     @ServerExceptionMapper
     public Response authenticationFailed(AuthenticationFailedException e, UriInfo uri, HttpHeaders headers) {
+        Object acrValues = e.getAttribute(OidcConstants.ACR_VALUES);
+        if (acrValues != null) {
+            List<String> values = List.of(acrValues.toString().split("[ ,]+"));
+            Response problem = respond(ProblemType.INSUFFICIENT_USER_AUTHENTICATION, e.getMessage(), List.of(),
+                    Map.of("acrValues", values), uri, headers, null);
+            return Response.fromResponse(problem).header(HttpHeaders.WWW_AUTHENTICATE, stepUpChallenge(values)).build();
+        }
         return bearerChallenge(respond(ProblemType.UNAUTHORIZED, "A valid bearer token is required.",
                 List.of(), Map.of(), uri, headers, null));
+    }
+
+    /** The {@code WWW-Authenticate} value of RFC 9470 §3: acr_values space-separated, in order of preference. */
+    public static String stepUpChallenge(List<String> acrValues) {
+        return "Bearer realm=\"tsunagu\", error=\"insufficient_user_authentication\", "
+                + "error_description=\"A login with a second factor is required\", acr_values=\"" + String.join(" ", acrValues) + "\"";
     }
 
     /** Role checks fail on the IO thread; the denial is audited (a blocking write) on a worker thread. */

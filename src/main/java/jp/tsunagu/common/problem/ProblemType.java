@@ -9,6 +9,8 @@ public enum ProblemType {
     MALFORMED_REQUEST("malformed-request", 400, "Malformed request body"),
     MALFORMED_URI("malformed-uri", 400, "Malformed request URI"),
     UNAUTHORIZED("unauthorized", 401, "Authentication required"),
+    /** RFC 9470: the token is valid but its authentication (acr) is too weak for this request. */
+    INSUFFICIENT_USER_AUTHENTICATION("insufficient-user-authentication", 401, "Second factor required"),
     FORBIDDEN("forbidden", 403, "Not allowed for your role"),
     NOT_FOUND("not-found", 404, "Not found"),
     METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed"),
