@@ -18,3 +18,4 @@ GRANT UPDATE, DELETE ON idempotency_record TO '${app_user}'@'${app_host}';
 GRANT UPDATE ON audit_chain_head TO '${app_user}'@'${app_host}';
 GRANT UPDATE ON referral TO '${app_user}'@'${app_host}';
 GRANT UPDATE ON registration_review TO '${app_user}'@'${app_host}';
+GRANT UPDATE ON training_attendee TO '${app_user}'@'${app_host}';
