@@ -2,7 +2,8 @@
 -- attended. A session's fiscal year (April..March, Japan's calendar) is computed by the database from its first day,
 -- so no path can store a session under the wrong year. An attendee is either a coordinator of the register or an
 -- external person with profession and organisation; the profession is kept as it was at enrolment, so statistics
--- of past years do not move when a coordinator changes job.
+-- of past years do not move when a coordinator changes job. Who changed what when is in the audit trail (no
+-- timestamp columns here).
 
 CREATE TABLE training_course (
     id          BIGINT       NOT NULL AUTO_INCREMENT,
@@ -12,8 +13,6 @@ CREATE TABLE training_course (
     title_ja    VARCHAR(100) NOT NULL,
     title_en    VARCHAR(200) NULL,
     version     BIGINT       NOT NULL DEFAULT 0,
-    created_at  DATETIME(6)  NOT NULL DEFAULT (UTC_TIMESTAMP(6)),
-    updated_at  DATETIME(6)  NOT NULL DEFAULT (UTC_TIMESTAMP(6)),
     PRIMARY KEY (id),
     CONSTRAINT uq_training_course_code UNIQUE (pref_code, code),
     CONSTRAINT ck_training_course_kind CHECK (kind IN ('BASIC', 'FOLLOW_UP', 'OTHER'))
@@ -27,8 +26,6 @@ CREATE TABLE training_session (
     ends_on      DATE         NOT NULL,
     fiscal_year  SMALLINT AS (YEAR(starts_on) - IF(MONTH(starts_on) < 4, 1, 0)) PERSISTENT,
     version      BIGINT       NOT NULL DEFAULT 0,
-    created_at   DATETIME(6)  NOT NULL DEFAULT (UTC_TIMESTAMP(6)),
-    updated_at   DATETIME(6)  NOT NULL DEFAULT (UTC_TIMESTAMP(6)),
     PRIMARY KEY (id),
     CONSTRAINT fk_training_session_course FOREIGN KEY (course_id) REFERENCES training_course (id),
     CONSTRAINT ck_training_session_days CHECK (ends_on >= starts_on),
@@ -45,8 +42,6 @@ CREATE TABLE training_attendee (
     status                 VARCHAR(16)  NOT NULL DEFAULT 'REGISTERED',
     completed_on           DATE         NULL,
     version                BIGINT       NOT NULL DEFAULT 0,
-    created_at             DATETIME(6)  NOT NULL DEFAULT (UTC_TIMESTAMP(6)),
-    updated_at             DATETIME(6)  NOT NULL DEFAULT (UTC_TIMESTAMP(6)),
     PRIMARY KEY (id),
     CONSTRAINT fk_training_attendee_session FOREIGN KEY (session_id) REFERENCES training_session (id),
     CONSTRAINT fk_training_attendee_coordinator FOREIGN KEY (coordinator_id) REFERENCES coordinator (id),

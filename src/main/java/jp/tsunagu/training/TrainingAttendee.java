@@ -10,14 +10,17 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
-import jp.tsunagu.common.persistence.VersionedRecord;
 import jp.tsunagu.org.Profession;
 
 /** A person enrolled in a session: a coordinator of the register, or an external person (name and organisation). */
 @Entity
 @Table(name = "training_attendee")
-public class TrainingAttendee extends VersionedRecord {
+public class TrainingAttendee {
+
+    @Version
+    public long version;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -8,13 +8,16 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
-import jp.tsunagu.common.persistence.VersionedRecord;
 
 /** A course a prefecture runs for coordinators (養成研修, フォローアップ研修 ...). */
 @Entity
 @Table(name = "training_course")
-public class TrainingCourse extends VersionedRecord {
+public class TrainingCourse {
+
+    @Version
+    public long version;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

@@ -209,10 +209,11 @@ public class TrainingService {
         }
         Set<AttendanceStatus> from = to.reachableFrom();
         int moved = from.isEmpty() ? 0 : em.createQuery("update TrainingAttendee a set a.status = :to, a.completedOn = :on,"
-                + " a.version = a.version + 1, a.updatedAt = :now where a.id = :id and a.status in :from")
-                .setParameter("to", to).setParameter("on", completedOn).setParameter("now", java.time.Instant.now())
+                + " a.version = a.version + 1 where a.id = :id and a.status in :from")
+                .setParameter("to", to).setParameter("on", completedOn)
                 .setParameter("id", attendeeId).setParameter("from", from).executeUpdate();
-        em.refresh(a);
+        // After a lost race the snapshot may predate the winner: a locking read sees the status as it is now.
+        em.refresh(a, moved == 0 ? jakarta.persistence.LockModeType.PESSIMISTIC_READ : jakarta.persistence.LockModeType.NONE);
         if (moved == 0) {
             throw new ApiProblem(ProblemType.CONFLICT, "Attendee " + attendeeId + " is " + a.status + "; " + to + " can be recorded only from "
                     + (from.isEmpty() ? "no state" : from.stream().map(Enum::name).sorted().collect(Collectors.joining(" or "))) + ".",

@@ -8,15 +8,18 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 
 import org.hibernate.annotations.Generated;
 
-import jp.tsunagu.common.persistence.VersionedRecord;
 
 /** One run of a course. Its fiscal year is computed by the database from the first day (V50). */
 @Entity
 @Table(name = "training_session")
-public class TrainingSession extends VersionedRecord {
+public class TrainingSession {
+
+    @Version
+    public long version;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
