@@ -25,7 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -41,8 +41,9 @@ import jp.tsunagu.support.Tokens;
 @QuarkusTest
 class TrainingRegisterTest {
 
-    @BeforeAll
-    static void mie() {
+    /** Before each test, not in a @BeforeAll: the application and RestAssured's port are set up per test by Quarkus. */
+    @BeforeEach
+    void mie() {
         TrainingFixtures.mieCenter();
     }
 

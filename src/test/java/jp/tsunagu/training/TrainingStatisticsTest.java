@@ -25,7 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.quarkus.test.junit.QuarkusTest;
@@ -62,9 +62,16 @@ class TrainingStatisticsTest {
     private static final String PROPERTY = "tsunagu.test.training-council-course";
     static String councilCourse;
 
-    /** Once per JVM (the code survives Quarkus' class loaders in a system property). */
-    @BeforeAll
-    static synchronized void council() {
+    /**
+     * Once per JVM (the code survives Quarkus' class loaders in a system property); before each test rather than in a
+     * @BeforeAll, because Quarkus sets the application and RestAssured's port up per test.
+     */
+    @BeforeEach
+    void council() {
+        load();
+    }
+
+    static synchronized void load() {
         councilCourse = System.getProperty(PROPERTY);
         if (councilCourse != null) {
             return;
