@@ -58,6 +58,7 @@ public class TrainingStatistics {
     public record StatsQuery(CourseKind kind, String course, Integer from, Integer to) {
     }
 
+    @SuppressWarnings("unchecked") // a native query's rows
     public TrainingViews.Statistics statistics(StatsQuery q) {
         String pref = visibility.prefCode();
         int today = Headings.fiscalYear(LocalDate.now(clock));
@@ -195,6 +196,7 @@ public class TrainingStatistics {
 
     // --- coverage ---
 
+    @SuppressWarnings("unchecked") // a native query's rows
     public TrainingViews.Coverage coverage(int followUpYears) {
         if (followUpYears < 1 || followUpYears > 20) {
             throw ApiProblem.invalidField("followUpYears", "must be 1 to 20", "out-of-range");

@@ -87,6 +87,17 @@ class AuthorizationMatrixTest {
         for (String op : List.of("listRegistrationReviews", "getRegistrationReview")) {
             MATRIX.put(op, STAFF_AND_PARTNER);
         }
+        for (String op : List.of("listTrainingCourses", "createTrainingCourse", "getTrainingCourse", "createTrainingSession",
+                "listTrainingSessions", "getTrainingSession", "addTrainingAttendee", "recordTrainingAttendance", "listOverdueDischargeItems",
+                "addDischargeItem", "setDischargeItemStatus", "completeDischargePlan", "handOffDischargePlan")) {
+            MATRIX.put(op, EnumSet.of(Role.CENTER_ADMIN, Role.CENTER_STAFF));
+        }
+        MATRIX.put("getTrainingStatistics", STATS);
+        MATRIX.put("getTrainingCoverage", EnumSet.of(Role.CENTER_ADMIN, Role.CENTER_STAFF, Role.BRANCH_STAFF));
+        MATRIX.put("submitDischargePlan", EnumSet.of(Role.CENTER_ADMIN, Role.CENTER_STAFF, Role.PARTNER_SYSTEM));
+        for (String op : List.of("listDischargePlans", "getDischargePlan")) {
+            MATRIX.put(op, STAFF_AND_PARTNER);
+        }
         MATRIX.put("searchAudit", AUDIT);
         MATRIX.put("verifyAudit", AUDIT);
     }
