@@ -309,6 +309,10 @@ class AuthorizationMatrixTest {
             path = path.replace("{id}", "00000000-0000-4000-8000-000000000000");
         } else if (path.startsWith("/api/v1/coordinators/")) {
             path = path.replace("{id}", Long.toString(coordinatorId));
+        } else if (path.startsWith("/api/v1/training/")) {
+            path = path.replace("{id}", "999999999").replace("{attendeeId}", "1");
+        } else if (path.startsWith("/api/v1/discharge-plans/")) {
+            path = path.replace("{id}", "00000000-0000-4000-8000-000000000000").replace("{itemId}", "1");
         }
         JsonNode operation = contract.at("/paths/" + op[2].replace("/", "~1") + "/" + op[1]);
         RequestSpecification request = given().header("Idempotency-Key", UUID.randomUUID().toString());
