@@ -19,3 +19,6 @@ GRANT UPDATE ON audit_chain_head TO '${app_user}'@'${app_host}';
 GRANT UPDATE ON referral TO '${app_user}'@'${app_host}';
 GRANT UPDATE ON registration_review TO '${app_user}'@'${app_host}';
 GRANT UPDATE ON emergency_access TO '${app_user}'@'${app_host}';
+GRANT UPDATE ON training_attendee TO '${app_user}'@'${app_host}';
+GRANT UPDATE ON discharge_plan TO '${app_user}'@'${app_host}';
+GRANT UPDATE ON discharge_item TO '${app_user}'@'${app_host}';

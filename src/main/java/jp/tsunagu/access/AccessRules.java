@@ -156,6 +156,30 @@ public final class AccessRules {
         return new Condition(text, p);
     }
 
+    /** Referral states after the receiver accepted and before the hand-off ended: {@link #ACTIVE_REFERRAL_STATES} without REQUESTED. */
+    public static final List<String> ACCEPTED_REFERRAL_STATES = ACTIVE_REFERRAL_STATES.stream().filter(st -> !st.equals("REQUESTED")).toList();
+
+    /**
+     * Discharge plans (alias {@code a}): the prefecture's for the center, a partner's own submissions, and for branches
+     * and coordinators the plans handed to one of their units, once that unit has accepted the hand-off referral and while
+     * it is active (the same window in which the referral lets the unit see the child).
+     */
+    public static Condition dischargePlans(Scope s, Dialect d, String a) {
+        Map<String, Object> p = new HashMap<>();
+        String text = switch (s.reach()) {
+            case PREFECTURE -> pref(s, d, a, p);
+            case REGION, MUNICIPALITY -> pref(s, d, a, p) + " and exists (select 1 from " + table(d, "Referral", "referral") + " hr where "
+                    + col(d, "hr", "id", "id") + " = " + col(d, a, "referralId", "referral_id") + " and "
+                    + in(d, "hr", "receiverUnitId", "receiver_unit_id", "scopeUnits", s.unitIds(), p) + " and "
+                    + col(d, "hr", "state", "state") + " in (" + ACCEPTED_REFERRAL_STATES.stream()
+                            .map(st -> d == Dialect.JPQL ? "jp.tsunagu.referral.ReferralState." + st : "'" + st + "'")
+                            .collect(Collectors.joining(", ")) + "))";
+            case PARTNER -> client(s, d, a, p);
+            case NONE -> "1 = 0";
+        };
+        return new Condition(text, p);
+    }
+
     /**
      * An active referral about one of the child's consultations was sent to one of the scope's units:
      * what lets a receiver see the child at all, and what a SHARE_WITH_REFERRAL_RECIPIENTS consent covers.

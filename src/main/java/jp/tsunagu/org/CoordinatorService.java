@@ -130,6 +130,18 @@ public class CoordinatorService {
         audit.record("COORDINATOR_DEACTIVATE", "coordinator", id, null);
     }
 
+    /**
+     * A completion the training register recorded, added to the coordinator's training record in the caller's
+     * transaction. The coordinator's version moves on, so an update made from an older read answers 409 instead of
+     * replacing the record without it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void recordCompletedTraining(long coordinatorId, String course, int fiscalYear) {
+        Coordinator c = require(coordinatorId);
+        // A changed element collection makes Hibernate increment the owner's version at flush.
+        c.trainings.add(new Coordinator.Training(course, (short) fiscalYear));
+    }
+
     private void apply(Coordinator c, OrgViews.CoordinatorRequest r) {
         OrgUnit unit = repository.unitByCode(r.unitCode())
                 .orElseThrow(() -> ApiProblem.invalidField("unitCode", "unknown unit " + r.unitCode(), "unknown-unit"));

@@ -6,12 +6,12 @@ import java.time.YearMonth;
 import jp.tsunagu.org.UnitKind;
 
 /** Headings that do not come from the database: time buckets in 和暦, totals and the special rows. */
-final class Headings {
+public final class Headings {
 
     private Headings() {
     }
 
-    static final StatsViews.Heading TOTAL = new StatsViews.Heading("TOTAL", "合計", "Total");
+    public static final StatsViews.Heading TOTAL = new StatsViews.Heading("TOTAL", "合計", "Total");
     /** Branch staff never get numbers broken down by units or municipalities outside their region. */
     static final StatsViews.Heading OUTSIDE_REGION = new StatsViews.Heading("OUTSIDE_REGION", "担当圏域外", "Outside your region");
     static final StatsViews.Heading UNKNOWN_RESIDENCE = new StatsViews.Heading("UNKNOWN", "住所地不明", "Residence unknown");
@@ -20,7 +20,7 @@ final class Headings {
     static final StatsViews.Heading NOT_RECORDED = new StatsViews.Heading("NOT_RECORDED", "医療的ケア未記録", "No care type recorded");
 
     /** 年度 (April..March) of a date. */
-    static int fiscalYear(LocalDate date) {
+    public static int fiscalYear(LocalDate date) {
         return date.getMonthValue() >= 4 ? date.getYear() : date.getYear() - 1;
     }
 
@@ -33,7 +33,7 @@ final class Headings {
      * The 和暦 name of a fiscal year: 令和 from FY2019 (令和元年度, the year the era began in May), 平成 before it.
      * A fiscal year is named after the era year of its April.
      */
-    static String fiscalYearJa(int fiscalYear) {
+    public static String fiscalYearJa(int fiscalYear) {
         if (fiscalYear >= 2019) {
             return "令和" + eraYear(fiscalYear - 2018) + "年度";
         }
@@ -47,7 +47,7 @@ final class Headings {
         return n == 1 ? "元" : Integer.toString(n);
     }
 
-    static StatsViews.Heading fiscalYearHeading(int fiscalYear) {
+    public static StatsViews.Heading fiscalYearHeading(int fiscalYear) {
         return new StatsViews.Heading(Integer.toString(fiscalYear), fiscalYearJa(fiscalYear), "FY" + fiscalYear);
     }
 

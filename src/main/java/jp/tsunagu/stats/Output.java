@@ -17,15 +17,15 @@ import jp.tsunagu.common.problem.ApiProblem;
  * media range asks for Windows-31J; {@code Shift_JIS}, {@code cp932} and {@code MS932} are read as
  * Windows-31J (its superset), which is what the Content-Type then says.
  */
-record Output(boolean csv, CsvTableWriter.CsvCharset charset, Labels labels) {
+public record Output(boolean csv, CsvTableWriter.CsvCharset charset, Labels labels) {
 
-    static final String CSV = "text/csv";
+    public static final String CSV = "text/csv";
 
     /** Which label of a heading goes into the CSV. */
-    enum Labels {
+    public enum Labels {
         JA, EN, CODE;
 
-        String of(StatsViews.Heading h) {
+        public String of(StatsViews.Heading h) {
             return switch (this) {
                 case JA -> h.labelJa();
                 case EN -> h.labelEn();
@@ -35,7 +35,7 @@ record Output(boolean csv, CsvTableWriter.CsvCharset charset, Labels labels) {
     }
 
     /** The Content-Type the CSV is sent with. */
-    String contentType() {
+    public String contentType() {
         return CSV + "; charset=" + (charset == CsvTableWriter.CsvCharset.WINDOWS_31J ? "Windows-31J" : "UTF-8");
     }
 

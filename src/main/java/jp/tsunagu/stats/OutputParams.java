@@ -27,7 +27,7 @@ public class OutputParams {
     @Context
     HttpHeaders headers;
 
-    Output negotiate() {
+    public Output negotiate() {
         return Output.negotiate(format, charset, labels, headers);
     }
 }

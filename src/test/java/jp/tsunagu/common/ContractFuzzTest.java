@@ -330,8 +330,22 @@ class ContractFuzzTest {
                 .when().post("/api/v1/referrals").then().statusCode(201).extract().path("id");
         Object coordinator = Api.as("staff.kanagawa").queryParam("municipality", "142034").when().get("/api/v1/coordinators").then()
                 .extract().path("items[0].id");
-        return Map.of("consultation", consultation, "child", child, "consent", String.valueOf(consent), "referral", referral,
-                "coordinator", String.valueOf(coordinator));
+        Object course = Api.asJson("staff.kanagawa").body("{\"code\":\"fuzz-" + UUID.randomUUID().toString().substring(0, 8)
+                + "\",\"kind\":\"BASIC\",\"titleJa\":\"ファジング研修\"}").when().post("/api/v1/training/courses").then().statusCode(201)
+                .extract().path("id");
+        Object session = Api.asJson("staff.kanagawa").body("{\"label\":\"ファジング\",\"startsOn\":\"2024-05-01\",\"endsOn\":\"2024-05-02\"}")
+                .when().post("/api/v1/training/courses/" + course + "/sessions").then().statusCode(201).extract().path("id");
+        Object attendee = Api.asJson("staff.kanagawa").body("{\"external\":{\"name\":\"ファジング\",\"profession\":\"NURSE\",\"organisation\":\"試験\"}}")
+                .when().post("/api/v1/training/sessions/" + session + "/attendees").then().statusCode(201).extract().path("id");
+        var plan = Api.asJson("staff.kanagawa").body("{\"childId\":\"" + child + "\",\"plannedDischargeOn\":\""
+                + java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")).plusDays(30) + "\",\"hospital\":\"ファジング病院\",\"items\":"
+                + "[{\"kind\":\"HOME_NURSING\",\"responsibleExternal\":\"訪問看護\",\"dueOn\":\"2024-09-20\"}]}")
+                .when().post("/api/v1/discharge-plans").then().statusCode(201).extract();
+        Map<String, String> ids = new java.util.HashMap<>(Map.of("consultation", consultation, "child", child, "consent", String.valueOf(consent),
+                "referral", referral, "coordinator", String.valueOf(coordinator)));
+        ids.putAll(Map.of("course", String.valueOf(course), "session", String.valueOf(session), "attendee", String.valueOf(attendee),
+                "plan", plan.path("id"), "item", String.valueOf((Object) plan.path("items[0].id"))));
+        return ids;
     }
 
     private static String substitute(String path, Map<String, String> ids) {
@@ -348,6 +362,15 @@ class ContractFuzzTest {
         }
         if (out.startsWith("/api/v1/coordinators/")) {
             return out.replace("{id}", ids.get("coordinator"));
+        }
+        if (out.startsWith("/api/v1/training/courses/")) {
+            return out.replace("{id}", ids.get("course"));
+        }
+        if (out.startsWith("/api/v1/training/sessions/")) {
+            return out.replace("{id}", ids.get("session")).replace("{attendeeId}", ids.get("attendee"));
+        }
+        if (out.startsWith("/api/v1/discharge-plans/")) {
+            return out.replace("{id}", ids.get("plan")).replace("{itemId}", ids.get("item"));
         }
         return out.replace("{id}", UUID.randomUUID().toString());
     }

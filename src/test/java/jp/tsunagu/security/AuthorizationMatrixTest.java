@@ -93,6 +93,17 @@ class AuthorizationMatrixTest {
         for (String op : List.of("listEmergencyAccesses", "reviewEmergencyAccess")) {
             MATRIX.put(op, EnumSet.of(Role.CENTER_ADMIN, Role.CENTER_STAFF));
         }
+        for (String op : List.of("listTrainingCourses", "createTrainingCourse", "getTrainingCourse", "createTrainingSession",
+                "listTrainingSessions", "getTrainingSession", "addTrainingAttendee", "recordTrainingAttendance", "listOverdueDischargeItems",
+                "addDischargeItem", "setDischargeItemStatus", "completeDischargePlan", "handOffDischargePlan")) {
+            MATRIX.put(op, EnumSet.of(Role.CENTER_ADMIN, Role.CENTER_STAFF));
+        }
+        MATRIX.put("getTrainingStatistics", STATS);
+        MATRIX.put("getTrainingCoverage", EnumSet.of(Role.CENTER_ADMIN, Role.CENTER_STAFF, Role.BRANCH_STAFF));
+        MATRIX.put("submitDischargePlan", EnumSet.of(Role.CENTER_ADMIN, Role.CENTER_STAFF, Role.PARTNER_SYSTEM));
+        for (String op : List.of("listDischargePlans", "getDischargePlan")) {
+            MATRIX.put(op, STAFF_AND_PARTNER);
+        }
         MATRIX.put("searchAudit", AUDIT);
         MATRIX.put("verifyAudit", AUDIT);
     }
@@ -306,6 +317,10 @@ class AuthorizationMatrixTest {
             path = path.replace("{id}", Long.toString(coordinatorId));
         } else if (path.startsWith("/api/v1/emergency-accesses/")) {
             path = path.replace("{id}", "999999999");
+        } else if (path.startsWith("/api/v1/training/")) {
+            path = path.replace("{id}", "999999999").replace("{attendeeId}", "1");
+        } else if (path.startsWith("/api/v1/discharge-plans/")) {
+            path = path.replace("{id}", "00000000-0000-4000-8000-000000000000").replace("{itemId}", "1");
         }
         JsonNode operation = contract.at("/paths/" + op[2].replace("/", "~1") + "/" + op[1]);
         RequestSpecification request = given().header("Idempotency-Key", UUID.randomUUID().toString());
