@@ -18,3 +18,10 @@ GRANT UPDATE, DELETE ON idempotency_record TO '${app_user}'@'${app_host}';
 GRANT UPDATE ON audit_chain_head TO '${app_user}'@'${app_host}';
 GRANT UPDATE ON referral TO '${app_user}'@'${app_host}';
 GRANT UPDATE ON registration_review TO '${app_user}'@'${app_host}';
+-- events (issue 18): an event's row is fixed once written except for the feed position the publisher gives it
+GRANT UPDATE ON event TO '${app_user}'@'${app_host}';
+GRANT UPDATE ON event_stream TO '${app_user}'@'${app_host}';
+GRANT UPDATE ON event_publisher TO '${app_user}'@'${app_host}';
+GRANT UPDATE ON webhook_subscription TO '${app_user}'@'${app_host}';
+GRANT UPDATE ON webhook_delivery TO '${app_user}'@'${app_host}';
+GRANT UPDATE ON job_lease TO '${app_user}'@'${app_host}';

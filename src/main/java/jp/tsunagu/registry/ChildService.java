@@ -22,6 +22,8 @@ import jp.tsunagu.common.problem.ApiProblem;
 import jp.tsunagu.common.problem.ProblemType;
 import jp.tsunagu.common.security.Caller;
 import jp.tsunagu.common.text.Kana;
+import jp.tsunagu.events.EventType;
+import jp.tsunagu.events.Outbox;
 import jp.tsunagu.org.LgCodes;
 import jp.tsunagu.org.Municipality;
 import jp.tsunagu.org.OrgRepository;
@@ -56,9 +58,11 @@ public class ChildService {
     private final AuditLog audit;
     private final ObjectMapper json;
     private final Clock clock;
+    private final Outbox events;
 
     public ChildService(EntityManager em, OrgRepository org, Visibility visibility, Caller caller, TaxonomyService taxonomy,
-            ConsentService consents, AuditLog audit, ObjectMapper json, Clock clock) {
+            ConsentService consents, AuditLog audit, ObjectMapper json, Clock clock, Outbox events) {
+        this.events = events;
         this.em = em;
         this.org = org;
         this.visibility = visibility;
@@ -213,6 +217,7 @@ public class ChildService {
         em.persist(c);
         em.flush();
         audit.record("CHILD_CREATE", "child", c.id, null);
+        events.child(EventType.CHILD_REGISTERED, c.id, c.prefCode, c.registeredByUnitId, "residenceLgcode", c.residenceLgcode, "registrationSource", c.registrationSource);
         return c;
     }
 
