@@ -27,6 +27,8 @@ final class WebhookReceiver implements AutoCloseable {
     private final List<Received> received = new ArrayList<>();
     private final AtomicInteger requests = new AtomicInteger();
     private volatile IntUnaryOperator behaviour = n -> 200;
+    private volatile java.util.function.Predicate<String> failFirstAttempt = id -> false;
+    private final java.util.Set<String> seen = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     WebhookReceiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -35,7 +37,9 @@ final class WebhookReceiver implements AutoCloseable {
             try (InputStream in = exchange.getRequestBody()) {
                 String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                 int n = requests.incrementAndGet();
-                int answer = behaviour.applyAsInt(n);
+                String id = exchange.getRequestHeaders().getFirst("webhook-id");
+                boolean first = id != null && seen.add(id);
+                int answer = first && failFirstAttempt.test(id) ? 500 : behaviour.applyAsInt(n);
                 if (answer < 0) {
                     try {
                         Thread.sleep(-answer);
@@ -65,6 +69,11 @@ final class WebhookReceiver implements AutoCloseable {
 
     void behave(IntUnaryOperator b) {
         behaviour = b;
+    }
+
+    /** Answers 500 to the first attempt of each event the predicate picks (by webhook-id), then as {@link #behave} says. */
+    void failFirstAttemptOf(java.util.function.Predicate<String> events) {
+        failFirstAttempt = events;
     }
 
     List<Received> received() {

@@ -87,6 +87,11 @@ class AuthorizationMatrixTest {
         for (String op : List.of("listRegistrationReviews", "getRegistrationReview")) {
             MATRIX.put(op, STAFF_AND_PARTNER);
         }
+        for (String op : List.of("listEvents", "listEventTypes", "createWebhookSubscription", "listWebhookSubscriptions",
+                "getWebhookSubscription", "rotateWebhookSecret", "reactivateWebhookSubscription", "disableWebhookSubscription",
+                "redeliverWebhookEvents", "listWebhookDeliveries")) {
+            MATRIX.put(op, STAFF_AND_PARTNER);
+        }
         MATRIX.put("searchAudit", AUDIT);
         MATRIX.put("verifyAudit", AUDIT);
     }
@@ -294,7 +299,7 @@ class AuthorizationMatrixTest {
             path = path.replace("{id}", children.get(Position.OWN_UNIT));
         } else if (path.startsWith("/api/v1/referrals/")) {
             path = path.replace("{id}", referrals.get(Position.OWN_UNIT));
-        } else if (path.startsWith("/api/v1/registration-reviews/")) {
+        } else if (path.startsWith("/api/v1/registration-reviews/") || path.startsWith("/api/v1/webhook-subscriptions/")) {
             path = path.replace("{id}", "00000000-0000-4000-8000-000000000000");
         } else if (path.startsWith("/api/v1/coordinators/")) {
             path = path.replace("{id}", Long.toString(coordinatorId));
