@@ -22,3 +22,10 @@ GRANT UPDATE ON emergency_access TO '${app_user}'@'${app_host}';
 GRANT UPDATE ON training_attendee TO '${app_user}'@'${app_host}';
 GRANT UPDATE ON discharge_plan TO '${app_user}'@'${app_host}';
 GRANT UPDATE ON discharge_item TO '${app_user}'@'${app_host}';
+-- events (issue 18): an event's row is fixed once written except for the feed position the publisher gives it
+GRANT UPDATE ON event TO '${app_user}'@'${app_host}';
+GRANT UPDATE ON event_stream TO '${app_user}'@'${app_host}';
+GRANT UPDATE ON event_publisher TO '${app_user}'@'${app_host}';
+GRANT UPDATE ON webhook_subscription TO '${app_user}'@'${app_host}';
+GRANT UPDATE ON webhook_delivery TO '${app_user}'@'${app_host}';
+GRANT UPDATE ON job_lease TO '${app_user}'@'${app_host}';

@@ -27,6 +27,8 @@ import jp.tsunagu.common.problem.ApiProblem;
 import jp.tsunagu.common.problem.ProblemType;
 import jp.tsunagu.common.security.Caller;
 import jp.tsunagu.common.web.IfMatch;
+import jp.tsunagu.events.EventType;
+import jp.tsunagu.events.Outbox;
 import jp.tsunagu.org.LgCodes;
 import jp.tsunagu.org.OrgRepository;
 import jp.tsunagu.org.OrgUnit;
@@ -49,9 +51,11 @@ public class ConsultationService {
     private final TaxonomyService taxonomy;
     private final ChildService children;
     private final AuditLog audit;
+    private final Outbox events;
 
     public ConsultationService(EntityManager em, OrgRepository org, Visibility visibility, Caller caller,
-            TaxonomyService taxonomy, ChildService children, AuditLog audit) {
+            TaxonomyService taxonomy, ChildService children, AuditLog audit, Outbox events) {
+        this.events = events;
         this.em = em;
         this.org = org;
         this.visibility = visibility;
@@ -123,6 +127,7 @@ public class ConsultationService {
         em.persist(statusChange(c.id, null, ConsultationEnums.Status.OPEN, null, null));
         em.flush();
         audit.record("CONSULTATION_CREATE", "consultation", c.id, null);
+        events.consultation(EventType.CONSULTATION_CREATED, c.id, c.prefCode, c.receivingUnitId, c.ownerUnitId, "status", c.status, "kind", c.kind, "residenceLgcode", c.residenceLgcode, "childId", c.childId);
         return view(c);
     }
 
@@ -250,6 +255,7 @@ public class ConsultationService {
             throw stale(now[0].toString(), ((Number) now[1]).longValue());
         }
         audit.record("CONSULTATION_STATUS", "consultation", c.id, from + "->" + to);
+        events.consultation(EventType.CONSULTATION_STATUS_CHANGED, c.id, c.prefCode, c.receivingUnitId, c.ownerUnitId, "fromStatus", from, "status", to, "closureReason", c.closureReason);
         return view(c);
     }
 
@@ -286,6 +292,7 @@ public class ConsultationService {
         em.persist(e);
         em.flush();
         audit.record("TIMELINE_APPEND", "consultation", c.id, "entry " + e.id);
+        events.consultation(EventType.CONSULTATION_TIMELINE_ENTRY_ADDED, c.id, c.prefCode, c.receivingUnitId, c.ownerUnitId, "entryId", e.id, "entryType", e.type, "correctsEntryId", e.correctsId, "status", c.status);
         return entryView(e, org.codesOf(List.of(e.authorUnitId == null ? Visibility.NO_UNIT : e.authorUnitId)));
     }
 

@@ -28,6 +28,8 @@ import jp.tsunagu.common.security.Caller;
 import jp.tsunagu.common.web.IfMatch;
 import jp.tsunagu.consultation.Consultation;
 import jp.tsunagu.consultation.ConsultationService;
+import jp.tsunagu.events.EventType;
+import jp.tsunagu.events.Outbox;
 import jp.tsunagu.org.OrgRepository;
 import jp.tsunagu.org.OrgUnit;
 import jp.tsunagu.org.UnitKind;
@@ -50,9 +52,11 @@ public class ReferralService {
     private final ReferralOverdue overdue;
     private final Clock clock;
     private final AuditLog audit;
+    private final Outbox events;
 
     public ReferralService(EntityManager em, OrgRepository org, Visibility visibility, Caller caller, ConsultationService consultations,
-            ChildService children, ReferralOverdue overdue, Clock clock, AuditLog audit) {
+            ChildService children, ReferralOverdue overdue, Clock clock, AuditLog audit, Outbox events) {
+        this.events = events;
         this.em = em;
         this.org = org;
         this.visibility = visibility;
@@ -126,6 +130,7 @@ public class ReferralService {
         em.persist(history(ref, "REQUEST", null, ReferralState.REQUESTED, null, ref.requestText));
         em.flush();
         audit.record("REFERRAL_CREATE", "referral", ref.id, r.kind() + " " + sender.code + "->" + receiver.code);
+        events.referral(EventType.REFERRAL_REQUESTED, ref.id, ref.prefCode, ref.senderUnitId, ref.receiverUnitId, "consultationId", ref.consultationId, "kind", ref.kind, "action", "REQUEST", "state", ref.state);
         return view(ref, consultation);
     }
 
@@ -178,6 +183,7 @@ public class ReferralService {
         em.persist(history(ref, r.action().name(), from, to, code, text));
         em.flush();
         audit.record("REFERRAL_" + r.action().name(), "referral", ref.id, from + "->" + to);
+        events.referral(EventType.ofReferralAction(r.action().name()), ref.id, ref.prefCode, ref.senderUnitId, ref.receiverUnitId, "consultationId", ref.consultationId, "kind", ref.kind, "action", r.action(), "fromState", from, "state", to, "code", code);
         return view(ref, em.find(Consultation.class, ref.consultationId));
     }
 
@@ -269,6 +275,7 @@ public class ReferralService {
         ref.lastReportAt = report.createdAt;
         em.flush();
         audit.record("REFERRAL_REPORT", "referral", ref.id, r.status().name());
+        events.referral(EventType.REFERRAL_REPORT_ADDED, ref.id, ref.prefCode, ref.senderUnitId, ref.receiverUnitId, "consultationId", ref.consultationId, "kind", ref.kind, "state", ref.state, "reportId", report.id, "reportStatus", report.status);
         return reportView(report, visibility.unit().code);
     }
 

@@ -23,6 +23,8 @@ import jp.tsunagu.common.problem.ProblemType;
 import jp.tsunagu.common.security.Caller;
 import jp.tsunagu.common.security.StepUp;
 import jp.tsunagu.common.text.Kana;
+import jp.tsunagu.events.EventType;
+import jp.tsunagu.events.Outbox;
 import jp.tsunagu.org.LgCodes;
 import jp.tsunagu.org.Municipality;
 import jp.tsunagu.org.OrgRepository;
@@ -58,9 +60,11 @@ public class ChildService {
     private final ObjectMapper json;
     private final Clock clock;
     private final StepUp stepUp;
+    private final Outbox events;
 
     public ChildService(EntityManager em, OrgRepository org, Visibility visibility, Caller caller, TaxonomyService taxonomy,
-            ConsentService consents, AuditLog audit, ObjectMapper json, Clock clock, StepUp stepUp) {
+            ConsentService consents, AuditLog audit, ObjectMapper json, Clock clock, StepUp stepUp, Outbox events) {
+        this.events = events;
         this.em = em;
         this.org = org;
         this.visibility = visibility;
@@ -218,6 +222,7 @@ public class ChildService {
         em.persist(c);
         em.flush();
         audit.record("CHILD_CREATE", "child", c.id, null);
+        events.child(EventType.CHILD_REGISTERED, c.id, c.prefCode, c.registeredByUnitId, "residenceLgcode", c.residenceLgcode, "registrationSource", c.registrationSource);
         return c;
     }
 

@@ -18,6 +18,8 @@ import jp.tsunagu.common.problem.ApiProblem;
 import jp.tsunagu.common.problem.ProblemType;
 import jp.tsunagu.common.security.Caller;
 import jp.tsunagu.common.security.StepUp;
+import jp.tsunagu.events.EventType;
+import jp.tsunagu.events.Outbox;
 import jp.tsunagu.org.OrgRepository;
 import jp.tsunagu.org.OrgUnit;
 import jp.tsunagu.org.OrgViews;
@@ -42,8 +44,11 @@ public class ConsentService {
     private final Clock clock;
     private final StepUp stepUp;
 
+    private final Outbox events;
+
     public ConsentService(EntityManager em, OrgRepository org, Visibility visibility, Caller caller, AuditLog audit, Clock clock,
-            StepUp stepUp) {
+            StepUp stepUp, Outbox events) {
+        this.events = events;
         this.em = em;
         this.org = org;
         this.visibility = visibility;
@@ -88,6 +93,7 @@ public class ConsentService {
         em.persist(consent);
         em.flush();
         audit.record("CONSENT_RECORD", "child", child.id, "consent " + consent.id + " " + consent.scopes() + " pending the center's check");
+        events.child(EventType.CHILD_CONSENT_RECORDED, child.id, child.prefCode, child.registeredByUnitId, "consentId", consent.id, "state", consent.state, "scopes", consent.scopes());
         return consent;
     }
 
@@ -108,6 +114,7 @@ public class ConsentService {
         }
         review(consent, Consent.State.CONFIRMED, r.note());
         audit.record("CONSENT_CONFIRM", "child", child.id, "consent " + consentId + " " + consent.scopes());
+        events.child(EventType.CHILD_CONSENT_CONFIRMED, child.id, child.prefCode, child.registeredByUnitId, "consentId", consentId, "state", Consent.State.CONFIRMED, "scopes", consent.scopes());
         return em.find(Consent.class, consentId);
     }
 
@@ -115,6 +122,7 @@ public class ConsentService {
     public Consent reject(Child child, long consentId, ChildViews.Rejection r) {
         review(reviewable(child, consentId), Consent.State.REJECTED, r.reason());
         audit.record("CONSENT_REJECT", "child", child.id, "consent " + consentId);
+        events.child(EventType.CHILD_CONSENT_REJECTED, child.id, child.prefCode, child.registeredByUnitId, "consentId", consentId, "state", Consent.State.REJECTED);
         return em.find(Consent.class, consentId);
     }
 
@@ -177,6 +185,7 @@ public class ConsentService {
                     Map.of("currentState", em.find(Consent.class, consentId).state.name()));
         }
         audit.record("CONSENT_WITHDRAW", "child", child.id, "consent " + consentId);
+        events.child(EventType.CHILD_CONSENT_WITHDRAWN, child.id, child.prefCode, child.registeredByUnitId, "consentId", consentId, "state", Consent.State.WITHDRAWN);
         return em.find(Consent.class, consentId);
     }
 

@@ -27,6 +27,9 @@ import org.junit.jupiter.api.Test;
 class DatetimeMigrationTest {
 
     private static final String BEFORE_DATETIME = "21";
+    /** Tables made after V23 with DATETIME(6) from the start. */
+    private static final java.util.Set<String> LATER_TABLES = java.util.Set.of("emergency_access", "emergency_access_read", "event", "webhook_subscription", "webhook_delivery",
+            "referral_overdue_raised", "job_lease");
 
     private String database;
 
@@ -74,9 +77,10 @@ class DatetimeMigrationTest {
         before.forEach((table, rows) -> assertEquals(rows, after.get(table), table));
         try (Connection c = root(database); Statement s = c.createStatement()) {
             assertEquals(List.of(), columnsOfType(s, "timestamp"));
-            // the 22 converted columns, beside those created as DATETIME(6) from the start (consent reviews, held registrations,
-            // and after V22 the 5 of V24's emergency access: granted, expires, ended, reviewed, read)
-            assertEquals(22 + datetimeBefore + 5, columnsOfType(s, "datetime").size());
+            // the 22 converted columns, beside those created as DATETIME(6) from the start (consent reviews, held registrations)
+            // (tables of later migrations, the events of V30, bring DATETIME(6) columns of their own)
+            assertEquals(22 + datetimeBefore, columnsOfType(s, "datetime").stream()
+                    .filter(c -> !LATER_TABLES.contains(c.substring(0, c.indexOf('.')))).count());
             s.execute("SET time_zone = '+00:00'");
             assertEquals("1970-01-01 00:00:01.500000", one(s, "SELECT received_at FROM consultation WHERE id = 'c0000000-0000-0000-0000-000000000001'"));
             assertEquals("2038-01-19 03:14:07.999000", one(s, "SELECT received_at FROM consultation WHERE id = 'c0000000-0000-0000-0000-000000000002'"));

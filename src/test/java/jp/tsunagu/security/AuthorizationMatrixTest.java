@@ -102,6 +102,9 @@ class AuthorizationMatrixTest {
         MATRIX.put("getTrainingCoverage", EnumSet.of(Role.CENTER_ADMIN, Role.CENTER_STAFF, Role.BRANCH_STAFF));
         MATRIX.put("submitDischargePlan", EnumSet.of(Role.CENTER_ADMIN, Role.CENTER_STAFF, Role.PARTNER_SYSTEM));
         for (String op : List.of("listDischargePlans", "getDischargePlan")) {
+        for (String op : List.of("listEvents", "listEventTypes", "createWebhookSubscription", "listWebhookSubscriptions",
+                "getWebhookSubscription", "rotateWebhookSecret", "reactivateWebhookSubscription", "disableWebhookSubscription",
+                "redeliverWebhookEvents", "listWebhookDeliveries")) {
             MATRIX.put(op, STAFF_AND_PARTNER);
         }
         MATRIX.put("searchAudit", AUDIT);
@@ -311,7 +314,7 @@ class AuthorizationMatrixTest {
             path = path.replace("{id}", children.get(Position.OWN_UNIT));
         } else if (path.startsWith("/api/v1/referrals/")) {
             path = path.replace("{id}", referrals.get(Position.OWN_UNIT));
-        } else if (path.startsWith("/api/v1/registration-reviews/")) {
+        } else if (path.startsWith("/api/v1/registration-reviews/") || path.startsWith("/api/v1/webhook-subscriptions/")) {
             path = path.replace("{id}", "00000000-0000-4000-8000-000000000000");
         } else if (path.startsWith("/api/v1/coordinators/")) {
             path = path.replace("{id}", Long.toString(coordinatorId));
