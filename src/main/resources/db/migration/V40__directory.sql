@@ -30,8 +30,8 @@ CREATE TABLE directory_service (
     url                  VARCHAR(500)  NULL,
     email                VARCHAR(200)  NULL,
     phone                VARCHAR(20)   NULL,
-    min_age              SMALLINT      NULL,
-    max_age              SMALLINT      NULL,
+    min_age              INT           NULL,
+    max_age              INT           NULL,
     mobile_accepted      BOOLEAN       NOT NULL,
     capacity             INT           NULL,
     vacancy              INT           NULL,
@@ -88,7 +88,7 @@ CREATE TABLE directory_service_area (
 -- HSDS schedule: weekly opening hours (weekday 1 = Monday .. 7 = Sunday).
 CREATE TABLE directory_schedule (
     service_id CHAR(36)     NOT NULL,
-    weekday    TINYINT      NOT NULL,
+    weekday    INT          NOT NULL,
     opens_at   TIME         NOT NULL,
     closes_at  TIME         NOT NULL,
     PRIMARY KEY (service_id, weekday, opens_at),
@@ -99,7 +99,7 @@ CREATE TABLE directory_schedule (
 -- HSDS contact of a service.
 CREATE TABLE directory_contact (
     service_id CHAR(36)     NOT NULL,
-    position   SMALLINT     NOT NULL,
+    position   INT          NOT NULL,
     name       VARCHAR(100) NOT NULL,
     title      VARCHAR(100) NULL,
     email      VARCHAR(200) NULL,
@@ -117,7 +117,7 @@ CREATE TABLE directory_change (
     changed_by      VARCHAR(100) NOT NULL,
     changed_by_unit_id BIGINT    NOT NULL,
     changed_at      DATETIME(6)  NOT NULL DEFAULT (UTC_TIMESTAMP(6)),
-    snapshot        LONGTEXT     NOT NULL,
+    snapshot        MEDIUMTEXT   NOT NULL,
     PRIMARY KEY (id),
     CONSTRAINT ck_dir_change_action CHECK (action IN ('ORGANIZATION_CREATE', 'ORGANIZATION_UPDATE', 'SERVICE_CREATE', 'SERVICE_UPDATE',
         'SERVICE_CONFIRM', 'IMPORT_CREATE', 'IMPORT_UPDATE')),

@@ -16,7 +16,7 @@ CREATE TABLE disaster_plan (
     hospital_contact          VARCHAR(300)  NULL,
     home_nursing_contact      VARCHAR(300)  NULL,
     medications               VARCHAR(2000) NULL,
-    supply_days               SMALLINT      NULL,
+    supply_days               INT           NULL,
     care_types_reviewed       VARCHAR(1000) NOT NULL,
     reviewed_on               DATE          NOT NULL,
     review_due_on             DATE          NOT NULL,

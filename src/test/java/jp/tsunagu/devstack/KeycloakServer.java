@@ -74,7 +74,8 @@ public final class KeycloakServer implements AutoCloseable {
     private static final List<String> BUILD_OPTIONS = List.of("--db=dev-file");
     private static final String MARKER_NAME = "tsunagu-build.marker";
     private static final Duration BUILD_TIMEOUT = Duration.ofMinutes(5);
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(120);
+    /** A loaded machine (several builds on two cores) may need longer: -Dtsunagu.test.keycloak-start-seconds=N. */
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(Long.getLong("tsunagu.test.keycloak-start-seconds", 120));
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
     private static final int LOG_TAIL_LINES = 80;
     private static final Pattern ACCESS_TOKEN = Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
