@@ -158,11 +158,11 @@ public class DisasterPlanService {
         List<DisasterPlan.Device> sorted = p.devices.stream().sorted(java.util.Comparator.comparing(DisasterPlan.Device::careCode)).toList();
         if (denied != null) {
             return new DisasterViews.PlanView(child.id, "PSEUDONYMOUS", denied, status, p.reviewedOn, p.reviewDueOn, reviewed,
-                    sorted.stream().map(d -> new DisasterViews.Device(d.careCode(), null, d.batteryHours(), null)).toList(),
+                    sorted.stream().map(d -> new DisasterViews.DeviceView(d.careCode(), null, d.batteryHours(), null)).toList(),
                     null, null, null, null, null, null, null, null, null, null, null, p.version);
         }
         return new DisasterViews.PlanView(child.id, "IDENTIFYING", null, status, p.reviewedOn, p.reviewDueOn, reviewed,
-                sorted.stream().map(d -> new DisasterViews.Device(d.careCode(), d.device(), d.batteryHours(), d.backupPower())).toList(),
+                sorted.stream().map(d -> new DisasterViews.DeviceView(d.careCode(), d.device(), d.batteryHours(), d.backupPower())).toList(),
                 p.powerFailureActions, p.powerCompany, p.powerCompanyRegistered, p.evacuationSite, p.transport, p.helpers,
                 p.supportRegisterListed, p.hospitalContact, p.homeNursingContact, p.medications, p.supplyDays, p.version);
     }

@@ -35,6 +35,12 @@ public final class DisasterViews {
             @Size(max = 200) @Schema(examples = "外部バッテリー2個、車のシガーソケット用インバーター") String backupPower) {
     }
 
+    @Schema(name = "DisasterPlanDeviceView", description = "A device of the plan; the pseudonymous view shows only the care code and battery hours.")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record DeviceView(@Schema(required = true, examples = "VENTILATOR") String careCode, String device, BigDecimal batteryHours,
+            String backupPower) {
+    }
+
     @Schema(name = "DisasterPlanRequest", description = "The whole plan as reviewed today with the family; saving it is a review.")
     public record PlanRequest(
             @NotNull @Size(max = 14) List<@Valid @NotNull Device> devices,
@@ -63,7 +69,7 @@ public final class DisasterViews {
             @Schema(required = true) LocalDate reviewedOn,
             @Schema(required = true) LocalDate reviewDueOn,
             @Schema(required = true, description = "The child's care types the plan was reviewed for") List<String> careTypesReviewed,
-            @Schema(required = true) List<Device> devices,
+            @Schema(required = true) List<DeviceView> devices,
             String powerFailureActions,
             String powerCompany,
             Boolean powerCompanyRegistered,

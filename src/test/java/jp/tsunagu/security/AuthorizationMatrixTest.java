@@ -87,6 +87,16 @@ class AuthorizationMatrixTest {
         for (String op : List.of("listRegistrationReviews", "getRegistrationReview")) {
             MATRIX.put(op, STAFF_AND_PARTNER);
         }
+        for (String op : List.of("getDirectoryOrganization", "searchDirectory", "getDirectoryService")) {
+            MATRIX.put(op, EnumSet.of(Role.CENTER_ADMIN, Role.CENTER_STAFF, Role.BRANCH_STAFF, Role.MUNICIPAL_COORDINATOR, Role.ANALYST));
+        }
+        for (String op : List.of("createDirectoryOrganization", "updateDirectoryOrganization", "createDirectoryService", "updateDirectoryService",
+                "confirmDirectoryService", "getDirectoryServiceHistory", "listStaleDirectoryServices", "exportDirectoryHsds", "importDirectoryHsds",
+                "getDisasterPlan", "putDisasterPlan", "listDueDisasterPlans", "listChildrenWithoutDisasterPlan")) {
+            MATRIX.put(op, STAFF);
+        }
+        MATRIX.put("getDirectoryStatistics", EnumSet.of(Role.CENTER_ADMIN, Role.CENTER_STAFF, Role.ANALYST));
+        MATRIX.put("getDisasterPlanStatistics", STATS);
         MATRIX.put("searchAudit", AUDIT);
         MATRIX.put("verifyAudit", AUDIT);
     }
