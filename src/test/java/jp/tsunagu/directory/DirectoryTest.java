@@ -121,6 +121,33 @@ class DirectoryTest {
     }
 
     @Test
+    void twoMaintainersWritingTheSameVersionAtOnceCannotBothWin() throws Exception {
+        String org = organization("branch.shonan-west");
+        String id = service("branch.shonan-west", org, "RESPITE", "\"SUCTION\"", "\"142034\"");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+        for (String[] writer : new String[][] { { "branch.shonan-west", "\"OXYGEN\"" }, { "staff.kanagawa", "\"NEBULIZER\"" } }) {
+            var request = Api.asJson(writer[0]).body(serviceBody(org, "RESPITE", writer[1], "\"142034\"", ",\"version\":0"));
+            answers.add(pool.submit(() -> {
+                start.await();
+                return request.when().put("/api/v1/directory/services/" + id).then().extract().statusCode();
+            }));
+        }
+        start.countDown();
+        List<Integer> statuses = new ArrayList<>();
+        for (var f : answers) {
+            statuses.add(f.get());
+        }
+        pool.shutdown();
+        statuses.sort(null);
+        assertEquals(List.of(200, 409), statuses);
+        assertEquals(1, AdminDb.count("select version from directory_service where id = ?", id));
+        assertEquals(1, AdminDb.count("select count(*) from directory_service_care_type where service_id = ?", id), "one writer's care types, not both");
+        assertEquals(2, AdminDb.count("select count(*) from directory_change where service_id = ?", id), "the loser left no history");
+    }
+
+    @Test
     void invalidEntriesAreRejectedWithEveryFieldAndNothingIsSaved() throws Exception {
         String org = organization("staff.kanagawa");
         long before = AdminDb.count("select count(*) from directory_service");

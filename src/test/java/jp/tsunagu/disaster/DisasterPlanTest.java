@@ -94,7 +94,7 @@ class DisasterPlanTest {
         Api.as("branch.shonan-west").when().get("/api/v1/disaster-plans/" + child).then().statusCode(200)
                 .body("view", equalTo("PSEUDONYMOUS")).body("viewReason", equalTo("no consent in force covers your unit"))
                 .body("evacuationSite", nullValue()).body("helpers", nullValue()).body("hospitalContact", nullValue())
-                .body("devices[1].device", nullValue()).body("devices[1].batteryHours", equalTo(8));
+                .body("devices[1].device", nullValue()).body("devices[1].batteryHours", equalTo(8.0f));
         Api.asJson("branch.shonan-west").body(plan(0L)).when().put("/api/v1/disaster-plans/" + child).then().statusCode(403)
                 .contentType(startsWith("application/problem+json"));
         assertTrue(AdminDb.count("select count(*) from audit_event where action = 'DISASTER_PLAN_WRITE' and outcome = 'DENIED' and object_id = ?",

@@ -308,6 +308,10 @@ class AuthorizationMatrixTest {
             path = path.replace("{id}", "00000000-0000-4000-8000-000000000000");
         } else if (path.startsWith("/api/v1/coordinators/")) {
             path = path.replace("{id}", Long.toString(coordinatorId));
+        } else if (path.startsWith("/api/v1/disaster-plans/")) {
+            path = path.replace("{childId}", children.get(Position.OWN_UNIT));
+        } else if (path.startsWith("/api/v1/directory/")) {
+            path = path.replace("{id}", "00000000-0000-4000-8000-000000000000");
         }
         JsonNode operation = contract.at("/paths/" + op[2].replace("/", "~1") + "/" + op[1]);
         RequestSpecification request = given().header("Idempotency-Key", UUID.randomUUID().toString());
