@@ -29,3 +29,12 @@ GRANT UPDATE ON event_publisher TO '${app_user}'@'${app_host}';
 GRANT UPDATE ON webhook_subscription TO '${app_user}'@'${app_host}';
 GRANT UPDATE ON webhook_delivery TO '${app_user}'@'${app_host}';
 GRANT UPDATE ON job_lease TO '${app_user}'@'${app_host}';
+-- Resource directory (directory_change is its append-only history) and disaster plans.
+GRANT UPDATE ON directory_organization TO '${app_user}'@'${app_host}';
+GRANT UPDATE ON directory_service TO '${app_user}'@'${app_host}';
+GRANT DELETE ON directory_service_care_type TO '${app_user}'@'${app_host}';
+GRANT DELETE ON directory_service_area TO '${app_user}'@'${app_host}';
+GRANT DELETE ON directory_schedule TO '${app_user}'@'${app_host}';
+GRANT DELETE ON directory_contact TO '${app_user}'@'${app_host}';
+GRANT UPDATE ON disaster_plan TO '${app_user}'@'${app_host}';
+GRANT DELETE ON disaster_plan_device TO '${app_user}'@'${app_host}';

@@ -350,7 +350,8 @@ class ContractFuzzTest {
 
     private static String substitute(String path, Map<String, String> ids) {
         String out = path.replace("{kind}", "channel").replace("{code}", "14-shonan-west").replace("{lgcode}", "142034")
-                .replace("{consentId}", ids.get("consent")).replace("{consultationId}", ids.get("consultation"));
+                .replace("{consentId}", ids.get("consent")).replace("{consultationId}", ids.get("consultation"))
+                .replace("{childId}", ids.get("child"));
         if (out.startsWith("/api/v1/consultations/")) {
             return out.replace("{id}", ids.get("consultation"));
         }

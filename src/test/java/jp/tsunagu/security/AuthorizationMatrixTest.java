@@ -102,11 +102,23 @@ class AuthorizationMatrixTest {
         MATRIX.put("getTrainingCoverage", EnumSet.of(Role.CENTER_ADMIN, Role.CENTER_STAFF, Role.BRANCH_STAFF));
         MATRIX.put("submitDischargePlan", EnumSet.of(Role.CENTER_ADMIN, Role.CENTER_STAFF, Role.PARTNER_SYSTEM));
         for (String op : List.of("listDischargePlans", "getDischargePlan")) {
+            MATRIX.put(op, STAFF_AND_PARTNER);
+        }
         for (String op : List.of("listEvents", "listEventTypes", "createWebhookSubscription", "listWebhookSubscriptions",
                 "getWebhookSubscription", "rotateWebhookSecret", "reactivateWebhookSubscription", "disableWebhookSubscription",
                 "redeliverWebhookEvents", "listWebhookDeliveries")) {
             MATRIX.put(op, STAFF_AND_PARTNER);
         }
+        for (String op : List.of("getDirectoryOrganization", "searchDirectory", "getDirectoryService")) {
+            MATRIX.put(op, EnumSet.of(Role.CENTER_ADMIN, Role.CENTER_STAFF, Role.BRANCH_STAFF, Role.MUNICIPAL_COORDINATOR, Role.ANALYST));
+        }
+        for (String op : List.of("createDirectoryOrganization", "updateDirectoryOrganization", "createDirectoryService", "updateDirectoryService",
+                "confirmDirectoryService", "getDirectoryServiceHistory", "listStaleDirectoryServices", "exportDirectoryHsds", "importDirectoryHsds",
+                "getDisasterPlan", "putDisasterPlan", "listDueDisasterPlans", "listChildrenWithoutDisasterPlan")) {
+            MATRIX.put(op, STAFF);
+        }
+        MATRIX.put("getDirectoryStatistics", EnumSet.of(Role.CENTER_ADMIN, Role.CENTER_STAFF, Role.ANALYST));
+        MATRIX.put("getDisasterPlanStatistics", STATS);
         MATRIX.put("searchAudit", AUDIT);
         MATRIX.put("verifyAudit", AUDIT);
     }
@@ -324,6 +336,10 @@ class AuthorizationMatrixTest {
             path = path.replace("{id}", "999999999").replace("{attendeeId}", "1");
         } else if (path.startsWith("/api/v1/discharge-plans/")) {
             path = path.replace("{id}", "00000000-0000-4000-8000-000000000000").replace("{itemId}", "1");
+        } else if (path.startsWith("/api/v1/disaster-plans/")) {
+            path = path.replace("{childId}", children.get(Position.OWN_UNIT));
+        } else if (path.startsWith("/api/v1/directory/")) {
+            path = path.replace("{id}", "00000000-0000-4000-8000-000000000000");
         }
         JsonNode operation = contract.at("/paths/" + op[2].replace("/", "~1") + "/" + op[1]);
         RequestSpecification request = given().header("Idempotency-Key", UUID.randomUUID().toString());
