@@ -80,7 +80,7 @@ class DatetimeMigrationTest {
             // the 22 converted columns, beside those created as DATETIME(6) from the start (consent reviews, held registrations)
             // (tables of later migrations, the events of V30, bring DATETIME(6) columns of their own)
             assertEquals(22 + datetimeBefore, columnsOfType(s, "datetime").stream()
-                    .filter(c -> !LATER_TABLES.contains(c.substring(0, c.indexOf('.')))).count());
+                    .filter(column -> !LATER_TABLES.contains(column.substring(0, column.indexOf('.')))).count());
             s.execute("SET time_zone = '+00:00'");
             assertEquals("1970-01-01 00:00:01.500000", one(s, "SELECT received_at FROM consultation WHERE id = 'c0000000-0000-0000-0000-000000000001'"));
             assertEquals("2038-01-19 03:14:07.999000", one(s, "SELECT received_at FROM consultation WHERE id = 'c0000000-0000-0000-0000-000000000002'"));
