@@ -14,6 +14,9 @@ const result = { status: null, authorized: false, step: 'start' };
 try {
   const context = await browser.newContext();
   const page = await context.newPage();
+  result.console = [];
+  page.on('console', (m) => { if (m.type() === 'error') result.console.push(m.text().slice(0, 200)); });
+  context.on('requestfailed', (r) => result.console.push('failed ' + r.url().slice(0, 120) + ' ' + (r.failure() || {}).errorText));
   page.setDefaultTimeout(60000);
   result.step = 'open swagger ui';
   await page.goto(base + '/q/swagger-ui/', { waitUntil: 'networkidle' });
@@ -33,7 +36,8 @@ try {
   await Promise.all([login.waitForEvent('close', { timeout: 60000 }), login.click('#kc-login')]);
 
   result.step = 'back in swagger ui';
-  await oidc.locator('button.logout').waitFor();
+  // Authorized: Swagger UI replaces the scheme's Authorize button with Logout.
+  await oidc.locator('button', { hasText: 'Logout' }).waitFor();
   result.authorized = true;
   await page.locator('.modal-ux button.close-modal').first().click();
 
@@ -51,6 +55,11 @@ try {
   }
 } catch (e) {
   result.error = String(e && e.message ? e.message : e).split('\n')[0];
+  if (process.env.SHOT) {
+    for (const p of browser.contexts().flatMap((c) => c.pages())) {
+      await p.screenshot({ path: process.env.SHOT.replace(/\.png$/, '') + '-failed-' + p.url().length + '.png' }).catch(() => {});
+    }
+  }
 } finally {
   await browser.close();
 }
