@@ -69,7 +69,7 @@ public final class ImageBuild {
     /** What the service needs of the JDK (an {@code ImageIT} run serves requests from the image's files). */
     static final List<String> MODULES = List.of(
             "java.base", "java.compiler", "java.desktop", "java.instrument", "java.logging", "java.management",
-            "java.naming", "java.net.http", "java.scripting", "java.security.jgss", "java.security.sasl", "java.sql",
+            "java.naming", "java.net.http", "java.rmi", "java.scripting", "java.security.jgss", "java.security.sasl", "java.sql",
             "java.transaction.xa", "java.xml", "jdk.charsets", "jdk.crypto.ec", "jdk.localedata", "jdk.management",
             "jdk.naming.dns", "jdk.net", "jdk.unsupported", "jdk.zipfs");
 
