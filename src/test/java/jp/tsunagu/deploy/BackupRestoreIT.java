@@ -57,10 +57,10 @@ class BackupRestoreIT {
             }
             // What README "Backup and restore" runs: a consistent snapshot of the database, and the accounts.
             run(List.of(base.resolve("bin/mariadb-dump").toString(), "--host=127.0.0.1", "--port=" + source.port(),
-                    "--user=" + source.adminUser(), "--password=" + source.adminPassword(), "--single-transaction",
+                    "--user=" + source.adminUser(), "--password=" + source.adminPassword(), "--skip-ssl", "--single-transaction",
                     "--routines", "--triggers", "--events", "--databases", EmbeddedMariaDb.DATABASE), null, dump);
             run(List.of(base.resolve("bin/mariadb-dump").toString(), "--host=127.0.0.1", "--port=" + source.port(),
-                    "--user=" + source.adminUser(), "--password=" + source.adminPassword(), "--system=users", "--insert-ignore"),
+                    "--user=" + source.adminUser(), "--password=" + source.adminPassword(), "--skip-ssl", "--system=users", "--insert-ignore"),
                     null, usersDump);
         }
         assertTrue(Files.size(dump) > 10_000, "dump written");
@@ -69,7 +69,7 @@ class BackupRestoreIT {
                 EmbeddedMariaDb.CHARSET, EmbeddedMariaDb.COLLATION)) {
             for (Path file : List.of(dump, usersDump)) {
                 run(List.of(base.resolve("bin/mariadb").toString(), "--host=127.0.0.1", "--port=" + target.port(),
-                        "--user=" + target.adminUser(), "--password=" + target.adminPassword(), "--binary-mode"), file, null);
+                        "--user=" + target.adminUser(), "--password=" + target.adminPassword(), "--skip-ssl", "--binary-mode"), file, null);
             }
             Map<String, String> env = ServiceInstance.environment(target.jdbcUrl(), oidc);
             env.put("TSUNAGU_DEMO_ENABLED", "false"); // everything it serves comes from the dump

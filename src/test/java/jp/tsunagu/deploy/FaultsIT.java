@@ -120,6 +120,8 @@ class FaultsIT {
                 }
             }
         }
+        System.out.printf("[FaultsIT] %d acknowledged (201), %d stored, %d refused, %d cut by the crash%n",
+                load.acknowledged.size(), stored.size(), load.refused.get(), load.cut.get());
         Set<String> missing = new java.util.TreeSet<>(load.acknowledged);
         stored.forEach(missing::remove);
         assertEquals(Set.of(), missing, "acknowledged with 201 but not in the database (of " + load.acknowledged.size() + ")");
