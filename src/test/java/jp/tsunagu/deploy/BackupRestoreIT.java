@@ -59,9 +59,19 @@ class BackupRestoreIT {
             run(List.of(base.resolve("bin/mariadb-dump").toString(), "--host=127.0.0.1", "--port=" + source.port(),
                     "--user=" + source.adminUser(), "--password=" + source.adminPassword(), "--skip-ssl", "--single-transaction",
                     "--routines", "--triggers", "--events", "--databases", EmbeddedMariaDb.DATABASE), null, dump);
-            run(List.of(base.resolve("bin/mariadb-dump").toString(), "--host=127.0.0.1", "--port=" + source.port(),
-                    "--user=" + source.adminUser(), "--password=" + source.adminPassword(), "--skip-ssl", "--system=users", "--insert-ignore"),
-                    null, usersDump);
+            // The accounts' grants: the runtime user's table rights (db/grants) live in mysql.tables_priv, not in the
+            // database. A fresh server gets the accounts of README "Accounts" first; these restore the rights.
+            StringBuilder grants = new StringBuilder();
+            for (String account : List.of("'tsunagu_owner'@'127.0.0.1'", "'tsunagu_app'@'127.0.0.1'")) {
+                Path out = Files.createTempFile("grants", ".sql");
+                run(List.of(base.resolve("bin/mariadb").toString(), "--host=127.0.0.1", "--port=" + source.port(),
+                        "--user=" + source.adminUser(), "--password=" + source.adminPassword(), "--skip-ssl", "-N", "-B",
+                        "-e", "SHOW GRANTS FOR " + account), null, out);
+                for (String line : Files.readAllLines(out)) {
+                    grants.append(line).append(";\n");
+                }
+            }
+            Files.writeString(usersDump, grants.toString());
         }
         assertTrue(Files.size(dump) > 10_000, "dump written");
 
