@@ -20,12 +20,24 @@ import jp.tsunagu.support.Tokens;
 /**
  * Keycloak stopped under a running service (a Keycloak of its own, so the suite's stays up): tokens issued before keep
  * working, because quarkus-oidc holds the realm's signing keys; a token it cannot check is refused with a 401
- * problem, not a 5xx or a hang; readiness keeps reporting what it checks (the database) and stays up, so that a
- * login outage does not take the API's pods out of service (README "Running in production").
+ * problem, not a 5xx or a hang; readiness stays up (a login outage must not take the API's pods out of service) and
+ * says that the realm is unreachable (README "Running in production").
  */
 class KeycloakOutageIT {
 
     static final ObjectMapper JSON = new ObjectMapper();
+
+    /** What the readiness report says of the realm (common.security.IdentityProviderReadiness, always UP). */
+    static String identityProvider(ServiceInstance service) throws Exception {
+        JsonNode health = JSON.readTree(service.get("/q/health/ready", null).body());
+        for (JsonNode check : health.path("checks")) {
+            if (check.path("name").asText().startsWith("Identity provider")) {
+                assertEquals("UP", check.path("status").asText());
+                return check.path("data").path("identityProvider").asText();
+            }
+        }
+        throw new AssertionError("no identity provider check in " + health);
+    }
 
     @Test
     void validTokensKeepWorkingWhileKeycloakIsDownAndUnknownOnesAreRefusedCleanly() throws Exception {
@@ -39,6 +51,7 @@ class KeycloakOutageIT {
             String token = keycloak.passwordToken("staff.kanagawa", Tokens.PASSWORD);
             String foreign = Tokens.masterRealmAdmin(); // another Keycloak's key and issuer: this service cannot check it
             assertEquals(200, service.get("/api/v1/taxonomies", token).statusCode());
+            assertEquals("reachable", identityProvider(service), "readiness names the realm while it answers");
 
             keycloak.close();
             assertThrows(java.io.IOException.class, () -> keycloak.passwordToken("staff.kanagawa", Tokens.PASSWORD),
@@ -60,6 +73,7 @@ class KeycloakOutageIT {
             assertEquals(200, ready.statusCode(), ready.body());
             assertEquals("UP", health.get("status").asText());
             assertTrue(health.get("checks").toString().contains("Database connections health check"), ready.body());
+            assertEquals("unreachable", identityProvider(service), "readiness says honestly that the realm is down: " + ready.body());
         } finally {
             keycloak.close();
         }
