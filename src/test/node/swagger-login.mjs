@@ -41,6 +41,14 @@ try {
   result.authorized = true;
   await page.locator('.modal-ux button.close-modal').first().click();
 
+  // The contract's server is {scheme}://{host}, localhost:8080 by default (the demo); a test service runs elsewhere.
+  result.step = 'server variables';
+  const host = new URL(base).host;
+  const hostInput = page.locator('.servers input[type="text"]');
+  if (await hostInput.count()) {
+    await hostInput.first().fill(host);
+  }
+
   result.step = 'try it out';
   const operation = page.locator('#operations-taxonomy-listTaxonomies');
   await operation.locator('.opblock-summary').first().click();

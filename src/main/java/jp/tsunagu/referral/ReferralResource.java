@@ -51,6 +51,14 @@ public class ReferralResource {
              "receiver":{"unitCode":"14-shonan-west","unitKind":"BRANCH","tier":2,"regionCode":"14-shonan-west"},
              "requestText":"短期入所先の調整について後方支援をお願いします","requestedBy":"coord.hiratsuka","requestedAt":"2024-06-03T02:00:00Z",
              "allowedActions":["CANCEL"],"version":0}""";
+    /** The same referral after the receiver's ACCEPT, as the sender sees it. */
+    static final String ACCEPTED = """
+            {"id":"5d2b7c1e-9f3a-4b8e-a6d1-0c2e4f6a8b10","consultationId":"0b6f8f8e-3d7a-4c1e-9a55-2f0c6d1e7a10","kind":"ESCALATION",
+             "direction":"UP","state":"ACCEPTED","stateLabelJa":"受諾",
+             "sender":{"unitCode":"m-142034","unitKind":"MUNICIPAL_OFFICE","tier":3,"regionCode":"14-shonan-west"},
+             "receiver":{"unitCode":"14-shonan-west","unitKind":"BRANCH","tier":2,"regionCode":"14-shonan-west"},
+             "requestText":"短期入所先の調整について後方支援をお願いします","requestedBy":"coord.hiratsuka","requestedAt":"2024-06-03T02:00:00Z",
+             "acceptedAt":"2024-06-03T05:30:00Z","allowedActions":["CANCEL"],"version":1}""";
 
     private final ReferralService service;
 
@@ -108,7 +116,7 @@ public class ReferralResource {
             @ExampleObject(name = "complete", value = "{\"action\":\"COMPLETE\",\"outcomeCode\":\"SERVICE_ARRANGED\",\"outcomeText\":\"短期入所の利用開始\"}"),
             @ExampleObject(name = "reopen", value = "{\"action\":\"REOPEN\",\"question\":\"利用開始後の様子を教えてください\"}") }))
     @APIResponse(responseCode = "200", description = "The referral in its new state", headers = @Header(name = "ETag", ref = "ETag"), content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReferralViews.ReferralView.class),
-                    examples = @ExampleObject(name = "accepted", value = VIEW)))
+                    examples = @ExampleObject(name = "accepted", value = ACCEPTED)))
     @APIResponse(responseCode = "409", ref = "#/components/responses/Conflict")
     @APIResponse(responseCode = "412", ref = "#/components/responses/PreconditionFailed")
     @APIResponse(responseCode = "428", ref = "#/components/responses/PreconditionRequired")

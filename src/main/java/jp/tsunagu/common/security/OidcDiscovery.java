@@ -66,6 +66,19 @@ public class OidcDiscovery {
         return Response.ok(current, MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "max-age=300").build();
     }
 
+    /** Whether the realm answers its discovery document now (a fresh request, for the readiness report). */
+    public boolean reachable() {
+        try {
+            return http.send(HttpRequest.newBuilder(discovery).timeout(Duration.ofSeconds(2)).GET().build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     /** The last document while Keycloak does not answer, else 503 (the problem mapper writes the body). */
     private static Response unavailable(String last) {
         if (last != null) {
