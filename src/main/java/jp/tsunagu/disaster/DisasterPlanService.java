@@ -24,6 +24,7 @@ import jp.tsunagu.common.problem.ApiProblem;
 import jp.tsunagu.common.problem.Problem;
 import jp.tsunagu.common.problem.ProblemType;
 import jp.tsunagu.common.security.Caller;
+import jp.tsunagu.common.security.StepUp;
 import jp.tsunagu.common.security.Roles;
 import jp.tsunagu.org.OrgRepository;
 import jp.tsunagu.org.OrgViews;
@@ -50,9 +51,11 @@ public class DisasterPlanService {
     private final AnalystPerturbation perturbation;
     private final DisasterSettings settings;
     private final Clock clock;
+    private final StepUp stepUp;
 
     public DisasterPlanService(EntityManager em, ChildService children, Visibility visibility, Caller caller, OrgRepository org, AuditLog audit,
-            AnalystPerturbation perturbation, DisasterSettings settings, Clock clock) {
+            AnalystPerturbation perturbation, DisasterSettings settings, Clock clock, StepUp stepUp) {
+        this.stepUp = stepUp;
         this.em = em;
         this.children = children;
         this.visibility = visibility;
@@ -71,11 +74,15 @@ public class DisasterPlanService {
     @Transactional
     public DisasterViews.PlanView get(String childId) {
         Child child = children.requireVisible(childId, null);
+        String denied = children.identifyingDeniedBecause(child);
+        if (denied == null) {
+            // the plan's identifying contents, as the child's identifying data: a second factor where the deployment asks
+            stepUp.requireSecondFactor("DISASTER_PLAN_READ", "child", child.id);
+        }
         DisasterPlan plan = planOf(child.id);
         if (plan == null) {
             throw ApiProblem.notFound("Disaster plan of child", childId);
         }
-        String denied = children.identifyingDeniedBecause(child);
         DisasterViews.PlanView view = view(plan, child, denied);
         audit.record("DISASTER_PLAN_READ", "child", child.id, view.view());
         return view;
@@ -90,6 +97,7 @@ public class DisasterPlanService {
             throw audit.refuse("DISASTER_PLAN_WRITE", "child", child.id,
                     "A disaster plan holds identifying data; it is written by units that see the child identifying (" + denied + ").");
         }
+        stepUp.requireSecondFactor("DISASTER_PLAN_WRITE", "child", child.id);
         Set<String> power = new HashSet<>(settings.powerDependentCareTypes());
         List<Problem.FieldError> errors = new ArrayList<>();
         Set<String> seen = new HashSet<>();

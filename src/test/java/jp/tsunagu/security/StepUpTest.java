@@ -104,7 +104,8 @@ class StepUpTest {
                 Arguments.of("list a child's consents", "GET", "/api/v1/children/{id}/consents", null),
                 Arguments.of("record a consent", "POST", "/api/v1/children/{id}/consents", "consent"),
                 Arguments.of("the consent review list", "GET", "/api/v1/consent-reviews", null),
-                Arguments.of("the registration review list", "GET", "/api/v1/registration-reviews", null));
+                Arguments.of("the registration review list", "GET", "/api/v1/registration-reviews", null),
+                Arguments.of("a child's disaster plan", "GET", "/api/v1/disaster-plans/{id}", null));
     }
 
     @ParameterizedTest(name = "{0}")
