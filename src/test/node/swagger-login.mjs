@@ -54,9 +54,11 @@ try {
   await operation.locator('.opblock-summary').first().click();
   await operation.locator('button.try-out__btn').click();
   await operation.locator('button.execute').click();
-  const status = operation.locator('.live-responses-table .response-col_status').first();
+  // the live response's row (the table's header row has a cell of the same class, "Code")
+  const status = operation.locator('.live-responses-table tbody tr.response .response-col_status').first();
   await status.waitFor();
-  result.status = Number((await status.innerText()).trim());
+  result.statusText = (await status.innerText()).trim();
+  result.status = parseInt(result.statusText, 10);
   result.step = 'done';
   if (process.env.SHOT) {
     await page.screenshot({ path: process.env.SHOT, fullPage: false });
