@@ -21,6 +21,8 @@ import jp.tsunagu.common.problem.ApiProblem;
 import jp.tsunagu.common.problem.Problem;
 import jp.tsunagu.common.problem.ProblemType;
 import jp.tsunagu.common.security.Caller;
+import jp.tsunagu.events.EventType;
+import jp.tsunagu.events.Outbox;
 import jp.tsunagu.consultation.Consultation;
 import jp.tsunagu.consultation.ConsultationService;
 import jp.tsunagu.org.OrgRepository;
@@ -53,9 +55,11 @@ public class DischargeService {
     private final AuditLog audit;
     private final Caller caller;
     private final Clock clock;
+    private final Outbox events;
 
     DischargeService(EntityManager em, Visibility visibility, OrgRepository org, ChildService children, ConsultationService consultations,
-            ReferralService referrals, TaxonomyService taxonomy, AuditLog audit, Caller caller, Clock clock) {
+            ReferralService referrals, TaxonomyService taxonomy, AuditLog audit, Caller caller, Clock clock, Outbox events) {
+        this.events = events;
         this.em = em;
         this.visibility = visibility;
         this.org = org;
@@ -129,6 +133,7 @@ public class DischargeService {
         }
         em.flush();
         audit.record("DISCHARGE_PLAN_CREATE", "discharge_plan", plan.id, "child " + child.id);
+        milestone(EventType.DISCHARGE_PLAN_SUBMITTED, plan, null);
         return view(plan);
     }
 
@@ -201,6 +206,7 @@ public class DischargeService {
         }
         move(plan, PlanState.DRAFT, PlanState.COMPLETED, null);
         audit.record("DISCHARGE_PLAN_COMPLETE", "discharge_plan", plan.id, null);
+        milestone(EventType.DISCHARGE_PLAN_COMPLETED, plan, null);
         return view(plan);
     }
 
@@ -231,7 +237,19 @@ public class DischargeService {
                 r.receiverUnitCode(), r.requestText()));
         move(plan, PlanState.COMPLETED, PlanState.HANDED_OFF, referral.id());
         audit.record("DISCHARGE_PLAN_HAND_OFF", "discharge_plan", plan.id, "referral " + referral.id());
+        milestone(EventType.DISCHARGE_PLAN_HANDED_OFF, plan, org.unitByCode(referral.receiver().unitCode()).map(u -> u.id).orElse(null));
         return view(plan);
+    }
+
+    /** The plan's milestone on the change feed, in this transaction: ids and state only (no dates, hospital or child data). */
+    private void milestone(EventType type, DischargePlan plan, Long receivingUnitId) {
+        List<Long> units = new ArrayList<>();
+        units.add(plan.submittedByUnitId);
+        if (receivingUnitId != null) {
+            units.add(receivingUnitId);
+        }
+        events.record(type, plan.id, plan.prefCode, units, Outbox.data("planId", plan.id, "state", plan.state.name(),
+                "childId", plan.childId, "referralId", plan.referralId));
     }
 
     /** Items still to be done past their due date, of plans whose discharge is today or later: the center's list. */

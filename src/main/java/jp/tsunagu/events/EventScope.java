@@ -2,6 +2,7 @@ package jp.tsunagu.events;
 
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -35,16 +36,24 @@ public class EventScope {
         AccessRules.Condition consultations = AccessRules.consultations(scope, AccessRules.Dialect.SQL, "evc");
         AccessRules.Condition referrals = AccessRules.referrals(scope, AccessRules.Dialect.SQL, "evr");
         AccessRules.Condition children = AccessRules.children(scope, AccessRules.Dialect.SQL, "evk");
+        AccessRules.Condition plans = AccessRules.dischargePlans(scope, AccessRules.Dialect.SQL, "evd");
         Map<String, Object> p = new HashMap<>();
-        p.putAll(consultations.parameters());
-        p.putAll(referrals.parameters());
-        p.putAll(children.parameters());
+        for (AccessRules.Condition c : List.of(consultations, referrals, children, plans)) {
+            c.parameters().forEach((name, value) -> {
+                Object before = p.putIfAbsent(name, value);
+                if (before != null && !before.equals(value)) {
+                    throw new IllegalStateException("two read rules bind " + name + " differently");
+                }
+            });
+        }
         String text = "((" + e + ".subject_type = 'consultation' and exists (select 1 from consultation evc where evc.id = " + e
                 + ".subject_id and " + consultations.text() + "))"
                 + " or (" + e + ".subject_type = 'referral' and exists (select 1 from referral evr where evr.id = " + e
                 + ".subject_id and " + referrals.text() + "))"
                 + " or (" + e + ".subject_type = 'child' and exists (select 1 from child evk where evk.id = " + e
-                + ".subject_id and " + children.text() + ")))";
+                + ".subject_id and " + children.text() + "))"
+                + " or (" + e + ".subject_type = 'discharge_plan' and exists (select 1 from discharge_plan evd where evd.id = " + e
+                + ".subject_id and " + plans.text() + ")))";
         return new AccessRules.Condition(text, p);
     }
 

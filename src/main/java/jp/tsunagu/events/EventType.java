@@ -29,11 +29,14 @@ public enum EventType {
     CHILD_CONSENT_RECORDED("child.consent_recorded", Subject.CHILD, null, "同意の記録", "Consent recorded"),
     CHILD_CONSENT_CONFIRMED("child.consent_confirmed", Subject.CHILD, null, "同意の確認", "Consent confirmed"),
     CHILD_CONSENT_REJECTED("child.consent_rejected", Subject.CHILD, null, "同意の差戻し", "Consent rejected"),
-    CHILD_CONSENT_WITHDRAWN("child.consent_withdrawn", Subject.CHILD, null, "同意の撤回", "Consent withdrawn");
+    CHILD_CONSENT_WITHDRAWN("child.consent_withdrawn", Subject.CHILD, null, "同意の撤回", "Consent withdrawn"),
+    DISCHARGE_PLAN_SUBMITTED("discharge_plan.submitted", Subject.DISCHARGE_PLAN, null, "在宅生活支援プランの提出", "Discharge plan submitted"),
+    DISCHARGE_PLAN_COMPLETED("discharge_plan.completed", Subject.DISCHARGE_PLAN, null, "在宅生活支援プランの完成", "Discharge plan completed"),
+    DISCHARGE_PLAN_HANDED_OFF("discharge_plan.handed_off", Subject.DISCHARGE_PLAN, null, "在宅生活支援プランの引継ぎ", "Discharge plan handed off");
 
     /** What an event is about: the table its subject id points into, which decides who may read it. */
     public enum Subject {
-        CONSULTATION("consultation"), REFERRAL("referral"), CHILD("child");
+        CONSULTATION("consultation"), REFERRAL("referral"), CHILD("child"), DISCHARGE_PLAN("discharge_plan");
 
         private final String code;
 

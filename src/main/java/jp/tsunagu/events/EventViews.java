@@ -22,7 +22,8 @@ public final class EventViews {
 
     @Schema(name = "EventSubject", description = "What the event is about and its place in that subject's sequence")
     public record SubjectView(
-            @Schema(required = true, description = "consultation, referral or child", enumeration = { "consultation", "referral", "child" },
+            @Schema(required = true, description = "consultation, referral, child or discharge_plan",
+                    enumeration = { "consultation", "referral", "child", "discharge_plan" },
                     examples = "referral") String type,
             @Schema(required = true, examples = "5d2b7c1e-9f3a-4b8e-a6d1-0c2e4f6a8b10") String id,
             @Schema(required = true, description = "1, 2, 3 ... per subject, without gaps: the order of this subject's events",

@@ -12,6 +12,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -129,6 +130,38 @@ class DischargePlanTest {
         // the coordinator reads, the center changes
         Api.asJson("coord.hiratsuka").body(item("RESPITE", "\"responsibleExternal\":\"短期入所施設\"", today().plusDays(5)))
                 .when().post(PATH + "/" + id + "/items").then().statusCode(403);
+        // the milestones are on the change feed, for whoever may read the plan now (the feed publishes after commit)
+        assertEquals(List.of("discharge_plan.submitted", "discharge_plan.completed", "discharge_plan.handed_off"), planEvents("coord.hiratsuka", id, 3));
+        assertEquals(List.of("discharge_plan.submitted", "discharge_plan.completed", "discharge_plan.handed_off"), planEvents(null, id, 3));
+        assertEquals(List.of(), planEvents("coord.atsugi", id, 0), "a municipality that cannot read the plan gets none of its events");
+    }
+
+    /** The types of the feed's events about one plan, oldest first, once {@code expected} of them are there (20 s at most). */
+    private static List<String> planEvents(String user, String planId, int expected) throws InterruptedException {
+        List<String> types = List.of();
+        for (int attempt = 0; attempt < 100; attempt++) {
+            List<Map<String, Object>> items = new ArrayList<>();
+            String after = null;
+            boolean more = true;
+            while (more) {
+                var request = (user == null ? Api.asPartner() : Api.as(user)).queryParam("limit", 100)
+                        .queryParam("types", "discharge_plan.submitted,discharge_plan.completed,discharge_plan.handed_off");
+                if (after != null) {
+                    request.queryParam("after", after);
+                }
+                var page = request.when().get("/api/v1/events").then().statusCode(200).extract();
+                items.addAll(page.path("items"));
+                after = page.path("nextCursor");
+                more = Boolean.TRUE.equals(page.path("hasMore"));
+            }
+            types = items.stream().filter(e -> planId.equals(((Map<?, ?>) e.get("subject")).get("id")))
+                    .map(e -> (String) e.get("type")).toList();
+            if (expected == 0 || types.size() >= expected) { // absence is read after the others saw all three published
+                return types;
+            }
+            Thread.sleep(200);
+        }
+        return types;
     }
 
     @Test
