@@ -17,7 +17,7 @@ public final class EventViews {
     private EventViews() {
     }
 
-    static final String TYPE_PATTERN = "^[a-z]+\\.[a-z_]+$";
+    static final String TYPE_PATTERN = "^[a-z][a-z_]*\\.[a-z_]+$";
     static final String CURSOR_PATTERN = "^[A-Za-z0-9_-]{1,64}$";
 
     @Schema(name = "EventSubject", description = "What the event is about and its place in that subject's sequence")
