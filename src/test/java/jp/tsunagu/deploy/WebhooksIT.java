@@ -85,7 +85,7 @@ class WebhooksIT {
 
             // a fixed schedule of 50 requests per second, alternating between the instances, on enough threads that a
             // slow answer does not hold the next one back
-            ExecutorService pool = Executors.newFixedThreadPool(16);
+            ExecutorService pool = Executors.newFixedThreadPool(32);
             List<Future<Integer>> answers = new ArrayList<>();
             long start = System.nanoTime();
             for (int i = 0; i < EVENTS; i++) {
