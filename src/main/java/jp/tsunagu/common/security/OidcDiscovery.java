@@ -47,35 +47,36 @@ public class OidcDiscovery {
     public Response get() {
         String current = document;
         if (current == null || fetchedAt.plus(KEEP).isBefore(Instant.now())) {
-            try {
-                HttpResponse<String> answer = http.send(HttpRequest.newBuilder(discovery).timeout(Duration.ofSeconds(5)).GET().build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (answer.statusCode() != 200) {
-                    return unavailable(current);
-                }
-                current = answer.body();
-                document = current;
-                fetchedAt = Instant.now();
-            } catch (IOException e) {
-                return unavailable(current);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            String fresh = fetch(Duration.ofSeconds(5));
+            if (fresh == null) {
                 return unavailable(current);
             }
+            current = fresh;
         }
         return Response.ok(current, MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "max-age=300").build();
     }
 
     /** Whether the realm answers its discovery document now (a fresh request, for the readiness report). */
     public boolean reachable() {
+        return fetch(Duration.ofSeconds(2)) != null;
+    }
+
+    /** The realm's discovery document, fetched now and kept; null when Keycloak does not answer it. */
+    private String fetch(Duration timeout) {
         try {
-            return http.send(HttpRequest.newBuilder(discovery).timeout(Duration.ofSeconds(2)).GET().build(),
-                    HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(discovery).timeout(timeout).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (answer.statusCode() != 200) {
+                return null;
+            }
+            document = answer.body();
+            fetchedAt = Instant.now();
+            return answer.body();
         } catch (IOException e) {
-            return false;
+            return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return false;
+            return null;
         }
     }
 
