@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
  * "Running in production") on a port of its own, configured only through the environment the README lists, against
  * the database and Keycloak of the test run (or of a fault test). {@link #kill()} is {@code kill -9}.
  */
-final class ServiceInstance implements AutoCloseable {
+public final class ServiceInstance implements AutoCloseable {
 
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
@@ -47,7 +47,7 @@ final class ServiceInstance implements AutoCloseable {
         return environment(System.getProperty("quarkus.datasource.jdbc.url"), System.getProperty("quarkus.oidc.auth-server-url"));
     }
 
-    static Map<String, String> environment(String jdbcUrl, String oidcUrl) {
+    public static Map<String, String> environment(String jdbcUrl, String oidcUrl) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("TSUNAGU_DB_URL", jdbcUrl);
         env.put("TSUNAGU_DB_USER", System.getProperty("quarkus.datasource.username"));
@@ -62,12 +62,12 @@ final class ServiceInstance implements AutoCloseable {
         return env;
     }
 
-    static Path buildDir() {
+    public static Path buildDir() {
         return Path.of(System.getProperty("tsunagu.build.dir", "target")).toAbsolutePath();
     }
 
     /** The packaged application, as README "Running in production" runs it. */
-    static ServiceInstance packaged(String name, Map<String, String> environment) throws IOException {
+    public static ServiceInstance packaged(String name, Map<String, String> environment) throws IOException {
         Path jar = buildDir().resolve("quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("no " + jar + ": the deploy ITs run after package (./mvnw verify)");
@@ -81,13 +81,13 @@ final class ServiceInstance implements AutoCloseable {
         return of(name, command, environment);
     }
 
-    static ServiceInstance of(String name, List<String> command, Map<String, String> environment) throws IOException {
+    public static ServiceInstance of(String name, List<String> command, Map<String, String> environment) throws IOException {
         Path dir = buildDir().resolve("deploy-it");
         Files.createDirectories(dir);
         return new ServiceInstance(name, command, environment, freePort(), dir.resolve(name + ".log"));
     }
 
-    ServiceInstance start() throws IOException {
+    public ServiceInstance start() throws IOException {
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> env = pb.environment();
@@ -100,7 +100,7 @@ final class ServiceInstance implements AutoCloseable {
     }
 
     /** Waits until readiness answers 200; fails with the end of the log when the process dies or takes too long. */
-    ServiceInstance awaitReady() throws Exception {
+    public ServiceInstance awaitReady() throws Exception {
         long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -118,7 +118,7 @@ final class ServiceInstance implements AutoCloseable {
         throw new IllegalStateException(name + " not ready within " + START_TIMEOUT + ":\n" + logTail());
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
 
@@ -148,11 +148,16 @@ final class ServiceInstance implements AutoCloseable {
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
+    /** The operating-system process id (for the benchmark's RSS readings). */
+    public long pid() {
+        return process.pid();
+    }
+
     boolean alive() {
         return process != null && process.isAlive();
     }
 
-    String logTail() {
+    public String logTail() {
         try {
             List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size()));

@@ -5,17 +5,17 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /** Where the build put the Keycloak distribution and where throw-away state goes: all under target/. */
-final class StackLocations {
+public final class StackLocations {
 
     private StackLocations() {
     }
 
-    static Path buildDir() {
+    public static Path buildDir() {
         String dir = System.getProperty("tsunagu.build.dir");
         return Path.of(dir != null ? dir : "target").toAbsolutePath();
     }
 
-    static Path keycloakDist() throws Exception {
+    public static Path keycloakDist() throws Exception {
         Path parent = buildDir().resolve("keycloak");
         String version = System.getProperty("tsunagu.keycloak.version");
         if (version != null && Files.isDirectory(parent.resolve("keycloak-" + version))) {
@@ -29,13 +29,13 @@ final class StackLocations {
         }
     }
 
-    static Path realmFile() {
+    public static Path realmFile() {
         Path fromBuild = buildDir().resolve("test-classes/keycloak/tsunagu-realm.json");
         return Files.exists(fromBuild) ? fromBuild : Path.of("src/test/resources/keycloak/tsunagu-realm.json").toAbsolutePath();
     }
 
     /** Keycloak 26 needs Java 21+; the build itself runs on one, so reuse it unless told otherwise. */
-    static Path javaHome() {
+    public static Path javaHome() {
         String override = System.getenv("KEYCLOAK_JAVA_HOME");
         return Path.of(override != null && !override.isBlank() ? override : System.getProperty("java.home"));
     }

@@ -7,7 +7,7 @@ import java.util.Map;
  * The configuration that points the service at the embedded MariaDB and the Keycloak that this
  * project starts itself. Tests pass it as system properties, the demo run as a config file.
  */
-final class StackProperties {
+public final class StackProperties {
 
     /** Read by the test helpers (which may live in another class loader than the stack). */
     static final String KEYCLOAK_URL = "tsunagu.test.keycloak-url";
@@ -18,7 +18,7 @@ final class StackProperties {
     private StackProperties() {
     }
 
-    static Map<String, String> forDatabase(EmbeddedMariaDb db) {
+    public static Map<String, String> forDatabase(EmbeddedMariaDb db) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("quarkus.datasource.jdbc.url", db.jdbcUrl());
         p.put("quarkus.datasource.username", db.appUser());
@@ -32,7 +32,7 @@ final class StackProperties {
         return p;
     }
 
-    static Map<String, String> forKeycloak(KeycloakServer keycloak) {
+    public static Map<String, String> forKeycloak(KeycloakServer keycloak) {
         Map<String, String> p = new LinkedHashMap<>();
         p.put("quarkus.oidc.auth-server-url", keycloak.realmUrl());
         p.put(KEYCLOAK_URL, keycloak.baseUrl());

@@ -1,0 +1,15 @@
+package jp.tsunagu.bench;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/**
+ * The benchmark's baselines (README "Benchmarks"). Off in every deployment: only the benchmark run switches them on
+ * ({@code TSUNAGU_BENCH_BASELINES=true}); while off, every baseline path answers 404 like any unknown path.
+ */
+@ConfigMapping(prefix = "tsunagu.bench")
+public interface BenchSettings {
+
+    @WithDefault("false")
+    boolean baselines();
+}
