@@ -4,6 +4,7 @@ import java.sql.SQLException;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -58,10 +59,10 @@ public class BaselineResource {
     @RolesAllowed({ Roles.CENTER_ADMIN, Roles.CENTER_STAFF, Roles.BRANCH_STAFF, Roles.MUNICIPAL_COORDINATOR, Roles.PARTNER_SYSTEM })
     @Operation(hidden = true)
     public Response intake(ConsultationRequest request, @HeaderParam("Idempotency-Key") String key,
-            @QueryParam("globalLock") boolean globalLock) throws SQLException {
+            @QueryParam("globalLock") @DefaultValue("false") String globalLock) throws SQLException {
         enabled();
         String id = baselines.intake(caller.subject(), caller.orgCode().orElseThrow(), String.join(",", caller.roles()), request,
-                key, globalLock);
+                key, Boolean.parseBoolean(globalLock));
         return Response.status(201).entity("{\"id\":\"" + id + "\"}").build();
     }
 
