@@ -42,7 +42,8 @@ import jp.tsunagu.devstack.StackProperties;
  * <p>Settings (system properties): {@code bench.seconds} per measured load run (15), {@code bench.warmup} seconds
  * (15), {@code bench.repeats} (3), {@code bench.rows} consultations for the statistics (1,000,000),
  * {@code bench.national} (true: then grow to ≈5,000,000 over 47 prefectures and repeat the statistics),
- * {@code bench.only} (comma-separated scenario names, e.g. {@code P1,P4}).
+ * {@code bench.only} (comma-separated scenario names, e.g. {@code P1,P4}), {@code bench.p1.clients} (1,4,16,64),
+ * {@code bench.jfr} (false: true records the service with Java Flight Recorder, {@code target/bench/service.jfr}).
  */
 public final class BenchRun {
 
@@ -91,7 +92,13 @@ public final class BenchRun {
             if (only.contains("P5")) {
                 p5StartUp();
             }
-            service = ServiceInstance.packaged("bench-service", serviceEnvironment()).start().awaitReady();
+            List<String> command = javaCommand(ServiceInstance.buildDir().resolve("quarkus-app/quarkus-run.jar"));
+            if (Boolean.getBoolean("bench.jfr")) {
+                // -Dbench.jfr=true: a flight recording of the measured service, to see where its time goes
+                command.add(1, "-XX:StartFlightRecording=filename=" + dir.resolve("service.jfr") + ",settings=profile");
+            }
+            service = ServiceInstance.of("bench-service", command, serviceEnvironment()).start().awaitReady();
+            demoLoaded = true;
             shadowTables();
             if (only.contains("P1")) {
                 p1Intake();
@@ -129,11 +136,15 @@ public final class BenchRun {
         }
     }
 
+    /** The production run's environment; the demo prefectures' units (the realm's users belong to them) load once. */
     Map<String, String> serviceEnvironment() {
         Map<String, String> env = ServiceInstance.environment(db.jdbcUrl(), keycloak.realmUrl());
         env.put("TSUNAGU_BENCH_BASELINES", "true");
+        env.put("TSUNAGU_DEMO_ENABLED", String.valueOf(!demoLoaded));
         return env;
     }
+
+    private boolean demoLoaded;
 
     String token(String user) {
         return unchecked(() -> keycloak.passwordToken(user, "demo"));
@@ -147,6 +158,7 @@ public final class BenchRun {
         Load.run(List.of(project.resolve("mvnw").toString(), "-o", "-q", "-B", "-f", project.resolve("src/bench/empty/pom.xml").toString(),
                 "package", "-Dbench.empty.dir=" + emptyDir), dir.resolve("empty-build.log"));
         Start first = start(() -> ServiceInstance.packaged("bench-first-start", serviceEnvironment()));
+        demoLoaded = true;
         report.note(String.format("P5: the service's first start (empty schema: all migrations, demo data) took %.2f s to its first answer", first.seconds()));
         Figures serviceReady = new Figures();
         Figures emptyReady = new Figures();
@@ -219,7 +231,8 @@ public final class BenchRun {
         Load.Result w2 = load.run("P1-warmup-baseline", intakeLoad(jdbc, 16, warmup));
         report.note(String.format("P1 warm-up (%d s at 16 clients, not counted): service %.0f req/s, baseline %.0f req/s", warmup, w1.rps(), w2.rps()));
         List<String> growth = new ArrayList<>();
-        for (int users : new int[] { 1, 4, 16, 64 }) {
+        for (String clients : System.getProperty("bench.p1.clients", "1,4,16,64").split(",")) {
+            int users = Integer.parseInt(clients.strip());
             Figures rps = new Figures();
             Figures base = new Figures();
             Figures lockedRps = new Figures();
