@@ -19,6 +19,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+
 import jp.tsunagu.common.problem.ApiProblem;
 import jp.tsunagu.common.problem.Problem;
 import jp.tsunagu.common.problem.ProblemType;
@@ -106,12 +108,16 @@ public class Idempotency {
         }
         Created created;
         try {
-            created = create.get();
+            // The creation and the record of its answer commit in one transaction (the creating service joins it).
+            created = QuarkusTransaction.joiningExisting().call(() -> {
+                Created c = create.get();
+                store.complete(clientId, key, c.status(), null, c.location());
+                return c;
+            });
         } catch (RuntimeException e) {
             store.release(clientId, key);
             throw e;
         }
-        store.complete(clientId, key, created.status(), null, created.location());
         return Response.status(created.status()).type(MediaType.APPLICATION_JSON).entity(created.body())
                 .header("Location", created.location()).build();
     }

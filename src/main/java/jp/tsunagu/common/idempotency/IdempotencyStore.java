@@ -49,13 +49,20 @@ public class IdempotencyStore {
         return Optional.ofNullable(em.find(IdempotencyRecord.class, new IdempotencyRecord.Key(clientId, key)));
     }
 
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    /**
+     * Records what the first request produced, in that request's own transaction, so the record and the created
+     * resource commit together (a crash in between can no longer leave the key in flight for its whole TTL). A
+     * conditional update: only the claim this request holds can be completed.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
     public void complete(String clientId, String key, int status, String body, String location) {
-        IdempotencyRecord r = em.find(IdempotencyRecord.class, new IdempotencyRecord.Key(clientId, key));
-        r.state = DONE;
-        r.responseStatus = status;
-        r.responseBody = body;
-        r.location = location;
+        int updated = em.createNativeQuery("update idempotency_record set state = ?1, response_status = ?2, response_body = ?3,"
+                + " location = ?4 where client_id = ?5 and idem_key = ?6 and state = ?7")
+                .setParameter(1, DONE).setParameter(2, status).setParameter(3, body).setParameter(4, location)
+                .setParameter(5, clientId).setParameter(6, key).setParameter(7, IN_FLIGHT).executeUpdate();
+        if (updated != 1) {
+            throw new IllegalStateException("the claim of this Idempotency-Key is gone");
+        }
     }
 
     /** A failed first attempt gives the key back, so the client can retry it. */
