@@ -25,7 +25,7 @@ import jp.tsunagu.consultation.ConsultationViews.ConsultationRequest;
 
 /**
  * The benchmark's in-process baselines, absent from the contract and answering 404 unless
- * {@code tsunagu.bench.baselines} is on (only the benchmark run sets it). Behind the same token check as the
+ * {@code tsunagu.benchmark.baselines} is on (only the benchmark run sets it). Behind the same token check as the
  * service's own endpoints, so both sides of a ratio pay for it.
  */
 @Path("/api/v1/bench")
