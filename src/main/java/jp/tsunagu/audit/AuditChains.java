@@ -78,9 +78,10 @@ class AuditChains {
     private Held take() {
         List<Integer> all = chains();
         int start = all.get(ThreadLocalRandom.current().nextInt(all.size()));
+        // Open-ended ranges only: a range with an upper end would also lock the first head beyond it (REPEATABLE READ).
         Held free = lock("select id, last_id, last_hash from audit_chain_head where id >= ?1 order by id limit 1 for update skip locked", start);
-        if (free == null) {
-            free = lock("select id, last_id, last_hash from audit_chain_head where id < ?1 order by id limit 1 for update skip locked", start);
+        if (free == null && start > all.get(0)) {
+            free = lock("select id, last_id, last_hash from audit_chain_head where id >= ?1 order by id limit 1 for update skip locked", all.get(0));
         }
         if (free != null) {
             return free;
