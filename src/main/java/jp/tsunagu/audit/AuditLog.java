@@ -20,7 +20,8 @@ import jp.tsunagu.common.web.RequestIds;
 /**
  * Writes the audit trail. {@link #record} joins the caller's transaction, so the row commits or rolls
  * back with the action it describes; {@link #denied} writes in a transaction of its own, because the
- * request it describes fails. Writers queue on the chain head row, which keeps the hash chain linear.
+ * request it describes fails. Each transaction writes on one of several hash chains, whose head it holds until it
+ * ends ({@link AuditChains}), so each chain stays linear while audited transactions do not queue on one another.
  */
 @ApplicationScoped
 public class AuditLog {
@@ -30,9 +31,11 @@ public class AuditLog {
     }
 
     private final EntityManager em;
+    private final AuditChains chains;
 
-    public AuditLog(EntityManager em) {
+    public AuditLog(EntityManager em, AuditChains chains) {
         this.em = em;
+        this.chains = chains;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -67,8 +70,7 @@ public class AuditLog {
     }
 
     private void append(String action, String objectType, Object objectId, Outcome outcome, String detail) {
-        Object[] head = (Object[]) em.createNativeQuery("select last_id, last_hash from audit_chain_head where id = 1 for update")
-                .getSingleResult();
+        AuditChains.Held head = chains.current();
         AuditEvent event = new AuditEvent();
         event.occurredAt = Instant.now().truncatedTo(ChronoUnit.MICROS);
         Caller caller = caller();
@@ -82,12 +84,15 @@ public class AuditLog {
         Object requestId = MDC.get(RequestIds.MDC_KEY);
         event.requestId = requestId == null ? null : requestId.toString();
         event.detail = truncate(detail, 500);
-        event.prevHash = (String) head[1];
+        event.chain = head.chain;
+        event.prevHash = head.lastHash;
         event.rowHash = sha256(event.canonical());
         em.persist(event);
         em.flush();
-        em.createNativeQuery("update audit_chain_head set last_id = ?1, last_hash = ?2 where id = 1")
-                .setParameter(1, event.id).setParameter(2, event.rowHash).executeUpdate();
+        em.createNativeQuery("update audit_chain_head set last_id = ?1, last_hash = ?2 where id = ?3")
+                .setParameter(1, event.id).setParameter(2, event.rowHash).setParameter(3, head.chain).executeUpdate();
+        head.lastId = event.id;
+        head.lastHash = event.rowHash;
     }
 
     private static Caller caller() {

@@ -58,11 +58,18 @@ public class AuditResource {
 
     @GET
     @Path("/verify")
-    @Operation(summary = "Verify the audit trail's hash chain",
-            description = "Re-computes every row's hash and the links between rows; names the first row that was changed, removed or inserted behind the service's back.")
+    @Operation(summary = "Verify the audit trail's hash chains",
+            description = "The trail is several hash chains (16; an audited transaction writes all its rows on one)."
+                    + " Re-computes every row's hash and the links between the rows of each chain, checks that each chain's head names its last row,"
+                    + " and names the first row that was changed, removed or inserted behind the service's back; `chains` has one entry per chain.")
     @APIResponse(responseCode = "200", description = "The verification result", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AuditService.Verification.class),
-            examples = { @ExampleObject(name = "intact", value = "{\"intact\":true,\"rowsChecked\":812}"),
-                    @ExampleObject(name = "tampered", value = "{\"intact\":false,\"rowsChecked\":411,\"firstBrokenId\":412,\"problem\":\"row 412 was changed after it was written\"}") }))
+            examples = { @ExampleObject(name = "intact", value = """
+                    {"intact":true,"rowsChecked":812,"chains":[{"chain":1,"intact":true,"rowsChecked":655,"headId":811},
+                      {"chain":2,"intact":true,"rowsChecked":157,"headId":812}]}"""),
+                    @ExampleObject(name = "tampered", value = """
+                    {"intact":false,"rowsChecked":457,"firstBrokenId":412,"problem":"row 412 was changed after it was written",
+                      "chains":[{"chain":1,"intact":false,"rowsChecked":300,"headId":811,"firstBrokenId":412,"problem":"row 412 was changed after it was written"},
+                      {"chain":2,"intact":true,"rowsChecked":157,"headId":812}]}""") }))
     public AuditService.Verification verifyAudit() {
         return service.verify();
     }

@@ -1,6 +1,8 @@
 package jp.tsunagu.audit;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,9 +44,23 @@ public class AuditService {
             @Schema(required = true) String objectType, String objectId, @Schema(required = true) String outcome, String requestId, String detail, @Schema(required = true) String rowHash) {
     }
 
-    @Schema(name = "AuditVerification", description = "Result of re-computing the hash chain over every row")
+    @Schema(name = "AuditVerification", description = "Result of re-computing the hash chains over every row: intact only if every chain is."
+            + " firstBrokenId and problem name the lowest-numbered row where a chain breaks")
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Verification(@Schema(required = true) boolean intact, @Schema(required = true) long rowsChecked, Long firstBrokenId, String problem) {
+    public record Verification(@Schema(required = true, description = "True only if every chain is intact") boolean intact,
+            @Schema(required = true, description = "Rows checked, over all chains") long rowsChecked, Long firstBrokenId, String problem,
+            @Schema(description = "One entry per chain, in chain order") List<ChainVerification> chains) {
+    }
+
+    @Schema(name = "AuditChainVerification", description = "The verification of one hash chain of the audit trail."
+            + " Audited transactions write on different chains so they need not wait on each other")
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ChainVerification(@Schema(required = true, description = "Chain number", minimum = "1") int chain,
+            @Schema(required = true) boolean intact,
+            @Schema(required = true, description = "Rows of this chain checked before its end or its first break") long rowsChecked,
+            @Schema(required = true, description = "The newest row of the chain according to its head (0: the chain is empty)") long headId,
+            @Schema(description = "Where the chain breaks: the changed, inserted or relinked row, or its last row when newer ones were removed") Long firstBrokenId,
+            String problem) {
     }
 
     @Schema(name = "AuditEventPage", description = "A page of audit events")
@@ -56,7 +72,7 @@ public class AuditService {
 
     /**
      * The reader's prefecture only: a row belongs to the prefecture of the unit its actor acted for. Several
-     * prefectures share one deployment and one chain, and none reads another's history.
+     * prefectures share one deployment and its chains, and none reads another's history.
      */
     @Transactional
     public Page<EventView> search(Filter f, PageRequest page) {
@@ -99,24 +115,53 @@ public class AuditService {
         }
     }
 
-    /** Walks the chain in id order, in batches: each row's hash must match its content, and link to the previous row. */
+    /**
+     * Walks every chain in id order, in batches (memory stays flat): each row's hash must match its content and link to
+     * the previous row of its chain, the head of each chain must name that chain's last row, and no row may sit on a
+     * chain without a head. One snapshot (REPEATABLE READ, taken by the first read, of the heads) covers the walk, so
+     * rows committed meanwhile are neither seen nor missed. Every chain is walked to its end or its first break.
+     */
     @Transactional
     public Verification verify() {
+        @SuppressWarnings("unchecked")
+        List<Object[]> heads = em.createNativeQuery("select id, last_id, last_hash from audit_chain_head order by id").getResultList();
+        List<ChainVerification> chains = new ArrayList<>();
+        for (Object[] head : heads) {
+            chains.add(verifyChain(((Number) head[0]).intValue(), ((Number) head[1]).longValue(), (String) head[2]));
+        }
+        long checked = chains.stream().mapToLong(ChainVerification::rowsChecked).sum();
+        Long orphan = (Long) em.createQuery("select min(e.id) from AuditEvent e where e.chain not in :chains", Long.class)
+                .setParameter("chains", chains.stream().map(ChainVerification::chain).toList()).getSingleResult();
+        ChainVerification firstBroken = chains.stream().filter(c -> !c.intact())
+                .min(Comparator.comparingLong(ChainVerification::firstBrokenId)).orElse(null);
+        if (orphan != null && (firstBroken == null || orphan < firstBroken.firstBrokenId())) {
+            return broken(checked, orphan, "row " + orphan + " is on a chain that has no head (a row was inserted or moved)", chains);
+        }
+        if (firstBroken != null) {
+            return broken(checked, firstBroken.firstBrokenId(), firstBroken.problem(), chains);
+        }
+        Verification ok = new Verification(true, checked, null, null, chains);
+        log.record("AUDIT_VERIFY", "audit", null, "intact, " + checked + " rows on " + chains.size() + " chains");
+        return ok;
+    }
+
+    private ChainVerification verifyChain(int chain, long headId, String headHash) {
         String previous = GENESIS;
         long checked = 0;
         long lastId = 0;
         while (true) {
-            List<AuditEvent> batch = em.createQuery("from AuditEvent e where e.id > :after order by e.id", AuditEvent.class)
-                    .setParameter("after", lastId).setMaxResults(BATCH).getResultList();
+            List<AuditEvent> batch = em.createQuery("from AuditEvent e where e.chain = :chain and e.id > :after order by e.id", AuditEvent.class)
+                    .setParameter("chain", chain).setParameter("after", lastId).setMaxResults(BATCH).getResultList();
             if (batch.isEmpty()) {
                 break;
             }
             for (AuditEvent e : batch) {
                 if (!e.prevHash.equals(previous)) {
-                    return broken(checked, e.id, "row " + e.id + " does not link to the row before it (a row was removed or inserted)");
+                    return new ChainVerification(chain, false, checked, headId, e.id,
+                            "row " + e.id + " does not link to the row before it on chain " + chain + " (a row was removed or inserted)");
                 }
                 if (!AuditLog.sha256(e.canonical()).equals(e.rowHash)) {
-                    return broken(checked, e.id, "row " + e.id + " was changed after it was written");
+                    return new ChainVerification(chain, false, checked, headId, e.id, "row " + e.id + " was changed after it was written");
                 }
                 previous = e.rowHash;
                 lastId = e.id;
@@ -124,17 +169,15 @@ public class AuditService {
             }
             em.clear();
         }
-        Object[] head = (Object[]) em.createNativeQuery("select last_id, last_hash from audit_chain_head where id = 1").getSingleResult();
-        if (((Number) head[0]).longValue() != lastId || !previous.equals(head[1])) {
-            return broken(checked, lastId, "the newest rows were removed (the chain head names row " + head[0] + ")");
+        if (headId != lastId || !previous.equals(headHash)) {
+            return new ChainVerification(chain, false, checked, headId, lastId,
+                    "the newest rows of chain " + chain + " were removed (its head names row " + headId + ")");
         }
-        Verification ok = new Verification(true, checked, null, null);
-        log.record("AUDIT_VERIFY", "audit", null, "intact, " + checked + " rows");
-        return ok;
+        return new ChainVerification(chain, true, checked, headId, null, null);
     }
 
-    private Verification broken(long checked, long id, String problem) {
+    private Verification broken(long checked, long id, String problem, List<ChainVerification> chains) {
         log.record("AUDIT_VERIFY", "audit", id, "BROKEN: " + problem);
-        return new Verification(false, checked, id, problem);
+        return new Verification(false, checked, id, problem, chains);
     }
 }
