@@ -31,12 +31,24 @@ public class OrgRepository {
     public java.util.Map<Long, String> codesOf(java.util.Collection<Long> ids) {
         java.util.Map<Long, String> codes = new java.util.HashMap<>();
         List<Long> wanted = ids.stream().filter(java.util.Objects::nonNull).distinct().toList();
-        if (!wanted.isEmpty()) {
+        if (wanted.size() <= FEW) {
+            // By primary key: mostly units the request has loaded already, which the persistence context answers
+            // without SQL, while an IN-list query is translated anew on every call (Hibernate keeps no interpretation
+            // for list parameters; it was the hottest frame of an intake, which passes one or two ids).
+            for (Long id : wanted) {
+                OrgUnit u = em.find(OrgUnit.class, id);
+                if (u != null) {
+                    codes.put(u.id, u.code);
+                }
+            }
+        } else {
             em.createQuery("from OrgUnit u where u.id in :ids", OrgUnit.class).setParameter("ids", wanted).getResultList()
                     .forEach(u -> codes.put(u.id, u.code));
         }
         return codes;
     }
+
+    private static final int FEW = 4;
 
     /** Whether an active coordinator with this id works for a unit of the prefecture. */
     public boolean isActiveCoordinatorOf(long coordinatorId, String prefCode) {
