@@ -47,17 +47,6 @@ public class ConsultationResource {
 
     static final String LOCATION = "/api/v1/consultations/";
 
-    static final String REQUEST = """
-            {"receivedAt":"2024-06-03T10:15:00+09:00","channel":"PHONE","requesterType":"FAMILY","kind":"INDIVIDUAL",
-             "topics":["RESPITE_RESIDENTIAL"],"residenceLgcode":"142034","anonymous":false,
-             "chiefComplaint":"重症心身障害児のレスパイト先を知りたい","urgency":"NORMAL"}""";
-    static final String VIEW = """
-            {"id":"0b6f8f8e-3d7a-4c1e-9a55-2f0c6d1e7a10","receivedAt":"2024-06-03T01:15:00Z","receivedOn":"2024-06-03",
-             "receivingUnit":{"code":"14-shonan-west","kind":"BRANCH","kindLabelJa":"圏域ブランチ（支部）","kindLabelEn":"Regional branch","nameJa":"湘南西部ブランチ","prefCode":"14"},
-             "ownerUnit":{"code":"14-shonan-west","kind":"BRANCH","kindLabelJa":"圏域ブランチ（支部）","kindLabelEn":"Regional branch","nameJa":"湘南西部ブランチ","prefCode":"14"},
-             "channel":"PHONE","requesterType":"FAMILY","kind":"INDIVIDUAL","topics":["RESPITE_RESIDENTIAL"],
-             "residence":{"lgcode":"142034","name":"平塚市"},"anonymous":false,"chiefComplaint":"重症心身障害児のレスパイト先を知りたい",
-             "urgency":"NORMAL","status":"OPEN","version":0}""";
 
     private final ConsultationService service;
     private final Idempotency idempotency;
@@ -77,9 +66,9 @@ public class ConsultationResource {
                     + "theirs to the unit their client belongs to and must send an Idempotency-Key: the same key and body replay "
                     + "the first response (header Idempotent-Replayed), another body answers 422, a retry while the first is "
                     + "running answers 409. Anonymous consultations and consultations with no child are normal.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "family-phone", value = REQUEST)))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "family-phone", ref = "ConsultationRequest")))
     @APIResponse(responseCode = "201", description = "Recorded", headers = { @Header(name = "Location", ref = "Location"), @Header(name = "Idempotent-Replayed", ref = "Idempotent-Replayed") }, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = ConsultationViews.ConsultationView.class), examples = @ExampleObject(name = "recorded", value = VIEW)))
+            schema = @Schema(implementation = ConsultationViews.ConsultationView.class), examples = @ExampleObject(name = "recorded", ref = "ConsultationView")))
     @APIResponse(responseCode = "409", ref = "#/components/responses/Conflict")
     @APIResponse(responseCode = "422", ref = "#/components/responses/Unprocessable")
     public Response createConsultation(
@@ -97,7 +86,7 @@ public class ConsultationResource {
     @Operation(summary = "Search consultations",
             description = "Filters combine with AND; only consultations in the caller's scope are ever counted or returned.")
     @APIResponse(responseCode = "200", description = "A page of consultations", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsultationViews.ConsultationPage.class),
-            examples = @ExampleObject(name = "page", value = "{\"items\":[" + VIEW + "],\"page\":0,\"size\":20,\"totalItems\":1,\"totalPages\":1}")))
+            examples = @ExampleObject(name = "page", ref = "ListConsultations200Page")))
     public Page<ConsultationViews.ConsultationView> listConsultations(
             @Parameter(description = "Status") @QueryParam("status") ConsultationEnums.Status status,
             @Parameter(description = "Kind") @QueryParam("kind") ConsultationEnums.Kind kind,
@@ -121,7 +110,7 @@ public class ConsultationResource {
     @RolesAllowed({ Roles.CENTER_ADMIN, Roles.CENTER_STAFF, Roles.BRANCH_STAFF, Roles.MUNICIPAL_COORDINATOR, Roles.PARTNER_SYSTEM })
     @Operation(summary = "Get a consultation", description = "404 when it does not exist or is outside the caller's scope.")
     @APIResponse(responseCode = "200", description = "The consultation", headers = @Header(name = "ETag", ref = "ETag"), content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ConsultationViews.ConsultationView.class), examples = @ExampleObject(name = "open", value = VIEW)))
+                    schema = @Schema(implementation = ConsultationViews.ConsultationView.class), examples = @ExampleObject(name = "open", ref = "ConsultationView")))
     public Response getConsultation(@Parameter(description = "Consultation id") @PathParam("id") String id) {
         return withETag(service.get(id));
     }
@@ -139,10 +128,9 @@ public class ConsultationResource {
                     + "Every change is recorded (GET …/status-history). Other changes answer 409 with currentStatus. Send If-Match with "
                     + "the consultation's ETag (428 without, 412 with currentETag and currentStatus when someone changed it first, "
                     + "a status change or a transfer's acceptance).")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "close",
-            value = "{\"status\":\"CLOSED\",\"closureReason\":\"INFORMATION_PROVIDED\",\"note\":\"レスパイト先2施設を案内\"}")))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "close", ref = "ChangeConsultationStatusRequestClose")))
     @APIResponse(responseCode = "200", description = "The consultation with its new status", headers = @Header(name = "ETag", ref = "ETag"), content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsultationViews.ConsultationView.class), examples = @ExampleObject(name = "closed", value = VIEW)))
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ConsultationViews.ConsultationView.class), examples = @ExampleObject(name = "closed", ref = "ConsultationView")))
     @APIResponse(responseCode = "409", ref = "#/components/responses/Conflict")
     @APIResponse(responseCode = "412", ref = "#/components/responses/PreconditionFailed")
     @APIResponse(responseCode = "428", ref = "#/components/responses/PreconditionRequired")
@@ -157,9 +145,7 @@ public class ConsultationResource {
     @RolesAllowed({ Roles.CENTER_ADMIN, Roles.CENTER_STAFF, Roles.BRANCH_STAFF, Roles.MUNICIPAL_COORDINATOR, Roles.PARTNER_SYSTEM })
     @Operation(summary = "List a consultation's status changes", description = "Oldest first, from the intake on.")
     @APIResponse(responseCode = "200", description = "The changes", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ConsultationViews.StatusChangeView.class),
-            examples = @ExampleObject(name = "history", value = """
-                    [{"to":"OPEN","changedBy":"branch.shonan-west","unitCode":"14-shonan-west","changedAt":"2024-06-03T01:15:02Z"},
-                     {"from":"OPEN","to":"CLOSED","closureReason":"INFORMATION_PROVIDED","changedBy":"branch.shonan-west","unitCode":"14-shonan-west","changedAt":"2024-06-04T02:00:00Z"}]""")))
+            examples = @ExampleObject(name = "history", ref = "GetConsultationStatusHistory200History")))
     public List<ConsultationViews.StatusChangeView> getConsultationStatusHistory(@Parameter(description = "Consultation id") @PathParam("id") String id) {
         return service.statusHistory(id);
     }
@@ -169,9 +155,7 @@ public class ConsultationResource {
     @RolesAllowed({ Roles.CENTER_ADMIN, Roles.CENTER_STAFF, Roles.BRANCH_STAFF, Roles.MUNICIPAL_COORDINATOR, Roles.PARTNER_SYSTEM })
     @Operation(summary = "Read the shared timeline", description = "Every entry, oldest first; corrections point at what they correct.")
     @APIResponse(responseCode = "200", description = "The timeline", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ConsultationViews.TimelineEntryView.class),
-            examples = @ExampleObject(name = "timeline", value = """
-                    [{"id":1,"type":"CHIEF_COMPLAINT","typeLabelJa":"主訴","body":"重症心身障害児のレスパイト先を知りたい","author":"branch.shonan-west","unitCode":"14-shonan-west","createdAt":"2024-06-03T01:15:02Z"},
-                     {"id":2,"type":"RESPONSE","typeLabelJa":"対応","body":"短期入所2施設を案内","author":"branch.shonan-west","unitCode":"14-shonan-west","createdAt":"2024-06-03T01:40:00Z"}]""")))
+            examples = @ExampleObject(name = "timeline", ref = "GetTimeline200Timeline")))
     public List<ConsultationViews.TimelineEntryView> getTimeline(@Parameter(description = "Consultation id") @PathParam("id") String id) {
         return service.timeline(id);
     }
@@ -182,11 +166,9 @@ public class ConsultationResource {
     @RolesAllowed({ Roles.CENTER_ADMIN, Roles.CENTER_STAFF, Roles.BRANCH_STAFF, Roles.MUNICIPAL_COORDINATOR })
     @Operation(summary = "Append to the shared timeline",
             description = "Entries are never edited or deleted; to correct one, append a new entry with correctsEntryId.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "response",
-            value = "{\"type\":\"RESPONSE\",\"body\":\"短期入所2施設を案内\"}")))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "response", ref = "AppendTimelineEntryRequestResponse")))
     @APIResponse(responseCode = "201", description = "Appended", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = ConsultationViews.TimelineEntryView.class), examples = @ExampleObject(name = "entry", value = """
-                    {"id":2,"type":"RESPONSE","typeLabelJa":"対応","body":"短期入所2施設を案内","author":"branch.shonan-west","unitCode":"14-shonan-west","createdAt":"2024-06-03T01:40:00Z"}""")))
+            schema = @Schema(implementation = ConsultationViews.TimelineEntryView.class), examples = @ExampleObject(name = "entry", ref = "AppendTimelineEntry201Entry")))
     public Response appendTimelineEntry(@Parameter(description = "Consultation id") @PathParam("id") String id,
             @Valid @NotNull ConsultationViews.TimelineEntryRequest request) {
         return Response.status(201).entity(service.append(id, request)).build();

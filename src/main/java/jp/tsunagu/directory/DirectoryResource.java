@@ -58,9 +58,9 @@ public class DirectoryResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.CENTER_ADMIN, Roles.CENTER_STAFF, Roles.BRANCH_STAFF, Roles.MUNICIPAL_COORDINATOR })
     @Operation(summary = "Add an organization (provider) to the directory", description = "Maintained by the caller's unit from now on.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "provider", value = DirectoryExamples.ORGANIZATION_REQUEST)))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "provider", ref = "DirectoryOrganizationRequest")))
     @APIResponse(responseCode = "201", description = "Added", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = DirectoryViews.OrganizationView.class), examples = @ExampleObject(name = "provider", value = DirectoryExamples.ORGANIZATION)))
+            schema = @Schema(implementation = DirectoryViews.OrganizationView.class), examples = @ExampleObject(name = "provider", ref = "DirectoryOrganization")))
     public Response createDirectoryOrganization(@Valid @NotNull DirectoryViews.OrganizationRequest request) {
         DirectoryViews.OrganizationView created = service.createOrganization(request);
         return Response.created(URI.create("/api/v1/directory/organizations/" + created.id())).entity(created).build();
@@ -71,7 +71,7 @@ public class DirectoryResource {
     @RolesAllowed({ Roles.CENTER_ADMIN, Roles.CENTER_STAFF, Roles.BRANCH_STAFF, Roles.MUNICIPAL_COORDINATOR, Roles.ANALYST })
     @Operation(summary = "Get a directory organization")
     @APIResponse(responseCode = "200", description = "The organization", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = DirectoryViews.OrganizationView.class), examples = @ExampleObject(name = "provider", value = DirectoryExamples.ORGANIZATION)))
+            schema = @Schema(implementation = DirectoryViews.OrganizationView.class), examples = @ExampleObject(name = "provider", ref = "DirectoryOrganization")))
     public DirectoryViews.OrganizationView getDirectoryOrganization(@Parameter(description = "Organization id") @PathParam("id") String id) {
         return service.getOrganization(id);
     }
@@ -82,10 +82,9 @@ public class DirectoryResource {
     @RolesAllowed({ Roles.CENTER_ADMIN, Roles.CENTER_STAFF, Roles.BRANCH_STAFF, Roles.MUNICIPAL_COORDINATOR })
     @Operation(summary = "Update a directory organization", description = "By the prefecture center or the maintaining unit (or a unit above it). "
             + "Send the version you read; a stale one answers 409.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "update",
-            value = "{\"name\":\"社会福祉法人 湘南療育会\",\"phone\":\"0463-00-0009\",\"version\":0}")))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "update", ref = "UpdateDirectoryOrganizationRequestUpdate")))
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = DirectoryViews.OrganizationView.class), examples = @ExampleObject(name = "provider", value = DirectoryExamples.ORGANIZATION)))
+            schema = @Schema(implementation = DirectoryViews.OrganizationView.class), examples = @ExampleObject(name = "provider", ref = "DirectoryOrganization")))
     @APIResponse(responseCode = "409", ref = "#/components/responses/Conflict")
     public DirectoryViews.OrganizationView updateDirectoryOrganization(@Parameter(description = "Organization id") @PathParam("id") String id,
             @Valid @NotNull DirectoryViews.OrganizationRequest request) {
@@ -99,9 +98,9 @@ public class DirectoryResource {
     @Operation(summary = "Add a service to the directory",
             description = "Branches and municipal units add services for the municipalities they cover (serviceAreas), the center for its "
                     + "prefecture. The entry counts as confirmed today; the vacancy given is confirmed today.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "short stay", value = DirectoryExamples.SERVICE_REQUEST)))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "short stay", ref = "DirectoryServiceRequest")))
     @APIResponse(responseCode = "201", description = "Added", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = DirectoryViews.ServiceView.class), examples = @ExampleObject(name = "short stay", value = DirectoryExamples.SERVICE)))
+            schema = @Schema(implementation = DirectoryViews.ServiceView.class), examples = @ExampleObject(name = "short stay", ref = "DirectoryService")))
     public Response createDirectoryService(@Valid @NotNull DirectoryViews.ServiceRequest request) {
         DirectoryViews.ServiceView created = service.createService(request);
         return Response.created(URI.create("/api/v1/directory/services/" + created.id())).entity(created).build();
@@ -118,8 +117,8 @@ public class DirectoryResource {
                     + "(true) or confirmed (false). format=csv gives every match as CSV for Excel (UTF-8 with BOM, CRLF), audited.")
     @APIResponse(responseCode = "200", description = "A page of services, or all of them as CSV", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DirectoryViews.ServicePage.class),
-                    examples = @ExampleObject(name = "page", value = DirectoryExamples.PAGE)),
-            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "csv", value = DirectoryExamples.CSV)) })
+                    examples = @ExampleObject(name = "page", ref = "DirectoryPage")),
+            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "csv", ref = "DirectoryCsv")) })
     public Response searchDirectory(
             @Parameter(description = "Served in this municipality (6-digit code)", example = "142034") @QueryParam("municipality") String municipality,
             @Parameter(description = "Served in the region of this unit (its coverage today)", example = "14-shonan-west") @QueryParam("region") @Size(max = 64) String region,
@@ -148,7 +147,7 @@ public class DirectoryResource {
     @RolesAllowed({ Roles.CENTER_ADMIN, Roles.CENTER_STAFF, Roles.BRANCH_STAFF, Roles.MUNICIPAL_COORDINATOR, Roles.ANALYST })
     @Operation(summary = "Get a directory service")
     @APIResponse(responseCode = "200", description = "The service", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = DirectoryViews.ServiceView.class), examples = @ExampleObject(name = "short stay", value = DirectoryExamples.SERVICE)))
+            schema = @Schema(implementation = DirectoryViews.ServiceView.class), examples = @ExampleObject(name = "short stay", ref = "DirectoryService")))
     public DirectoryViews.ServiceView getDirectoryService(@Parameter(description = "Service id") @PathParam("id") String id) {
         return service.getService(id);
     }
@@ -159,9 +158,9 @@ public class DirectoryResource {
     @RolesAllowed({ Roles.CENTER_ADMIN, Roles.CENTER_STAFF, Roles.BRANCH_STAFF, Roles.MUNICIPAL_COORDINATOR })
     @Operation(summary = "Update a directory service", description = "Replaces the entry; by the prefecture center or the maintaining unit "
             + "(or a unit above it). Send the version you read; a stale one answers 409. Counts as confirmed today.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "short stay", value = DirectoryExamples.SERVICE_REQUEST)))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "short stay", ref = "DirectoryServiceRequest")))
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = DirectoryViews.ServiceView.class), examples = @ExampleObject(name = "short stay", value = DirectoryExamples.SERVICE)))
+            schema = @Schema(implementation = DirectoryViews.ServiceView.class), examples = @ExampleObject(name = "short stay", ref = "DirectoryService")))
     @APIResponse(responseCode = "409", ref = "#/components/responses/Conflict")
     public DirectoryViews.ServiceView updateDirectoryService(@Parameter(description = "Service id") @PathParam("id") String id,
             @Valid @NotNull DirectoryViews.ServiceRequest request) {
@@ -173,9 +172,9 @@ public class DirectoryResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.CENTER_ADMIN, Roles.CENTER_STAFF, Roles.BRANCH_STAFF, Roles.MUNICIPAL_COORDINATOR })
     @Operation(summary = "Confirm a directory service as still correct", description = "With today's vacancy; the entry is no longer stale.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "confirm", value = DirectoryExamples.CONFIRMATION)))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "confirm", ref = "DirectoryConfirmation")))
     @APIResponse(responseCode = "200", description = "Confirmed", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = DirectoryViews.ServiceView.class), examples = @ExampleObject(name = "short stay", value = DirectoryExamples.SERVICE)))
+            schema = @Schema(implementation = DirectoryViews.ServiceView.class), examples = @ExampleObject(name = "short stay", ref = "DirectoryService")))
     @APIResponse(responseCode = "409", ref = "#/components/responses/Conflict")
     public DirectoryViews.ServiceView confirmDirectoryService(@Parameter(description = "Service id") @PathParam("id") String id,
             @Valid @NotNull DirectoryViews.Confirmation confirmation) {
@@ -187,7 +186,7 @@ public class DirectoryResource {
     @RolesAllowed({ Roles.CENTER_ADMIN, Roles.CENTER_STAFF, Roles.BRANCH_STAFF, Roles.MUNICIPAL_COORDINATOR })
     @Operation(summary = "Changes of a directory service", description = "Every change, newest first, with the entry as written.")
     @APIResponse(responseCode = "200", description = "A page of changes", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = ChangePage.class), examples = @ExampleObject(name = "changes", value = DirectoryExamples.HISTORY)))
+            schema = @Schema(implementation = ChangePage.class), examples = @ExampleObject(name = "changes", ref = "DirectoryHistory")))
     public Page<DirectoryViews.ChangeView> getDirectoryServiceHistory(@Parameter(description = "Service id") @PathParam("id") String id,
             @BeanParam @Valid PageRequest page) {
         return service.history(id, page);
@@ -200,7 +199,7 @@ public class DirectoryResource {
             description = "Services not confirmed for tsunagu.directory.stale-after-months (default 12), oldest confirmation first: the center's "
                     + "for the prefecture, a unit's for itself and the units below it.")
     @APIResponse(responseCode = "200", description = "A page of services", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = DirectoryViews.ServicePage.class), examples = @ExampleObject(name = "page", value = DirectoryExamples.PAGE)))
+            schema = @Schema(implementation = DirectoryViews.ServicePage.class), examples = @ExampleObject(name = "page", ref = "DirectoryPage")))
     public Page<DirectoryViews.ServiceView> listStaleDirectoryServices(@BeanParam @Valid PageRequest page) {
         return service.stale(page);
     }
@@ -215,8 +214,8 @@ public class DirectoryResource {
                     + "stay or hospital respite service accepting VENTILATOR serves. Services, not people: exact counts. format=csv for Excel.")
     @APIResponse(responseCode = "200", description = "The table and the gaps", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DirectoryViews.Statistics.class),
-                    examples = @ExampleObject(name = "statistics", value = DirectoryExamples.STATISTICS)),
-            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "csv", value = DirectoryExamples.STATISTICS_CSV)) })
+                    examples = @ExampleObject(name = "statistics", ref = "DirectoryStatistics")),
+            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "csv", ref = "DirectoryStatisticsCsv")) })
     public Response getDirectoryStatistics(
             @Parameter(description = "json (default) or csv", schema = @Schema(type = SchemaType.STRING, enumeration = { "json", "csv" }))
             @QueryParam("format") @Pattern(regexp = "^(json|csv)$") String format) {
@@ -234,7 +233,7 @@ public class DirectoryResource {
     @Operation(summary = "Export the directory as HSDS 3.0", description = "Every organization of your prefecture with its services, in the "
             + "Open Referral HSDS 3.0 shape (see HsdsDocument), for other directories to import. Audited.")
     @APIResponse(responseCode = "200", description = "The HSDS document", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = HsdsViews.Document.class), examples = @ExampleObject(name = "hsds", value = DirectoryExamples.HSDS)))
+            schema = @Schema(implementation = HsdsViews.Document.class), examples = @ExampleObject(name = "hsds", ref = "DirectoryHsds")))
     public HsdsViews.Document exportDirectoryHsds() {
         return hsds.export();
     }
@@ -246,9 +245,9 @@ public class DirectoryResource {
     @Operation(summary = "Import an HSDS 3.0 document", description = "The shape the export writes. All or nothing: entries match by id; new "
             + "ones are maintained by your unit, known ones are updated if your unit maintains them (else 403); an id of another prefecture is 409. "
             + "Every entry passes the checks of the API and is recorded in its history.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "hsds", value = DirectoryExamples.HSDS)))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "hsds", ref = "DirectoryHsds")))
     @APIResponse(responseCode = "200", description = "What was created and updated", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = HsdsViews.ImportResult.class), examples = @ExampleObject(name = "result", value = DirectoryExamples.IMPORT_RESULT)))
+            schema = @Schema(implementation = HsdsViews.ImportResult.class), examples = @ExampleObject(name = "result", ref = "DirectoryImportResult")))
     @APIResponse(responseCode = "409", ref = "#/components/responses/Conflict")
     public HsdsViews.ImportResult importDirectoryHsds(@Valid @NotNull HsdsViews.Document document) {
         return hsds.importDocument(document);

@@ -51,7 +51,7 @@ public class DisasterResource {
     @Operation(summary = "Get a child's disaster plan", description = "The contents only where a consent in force covers your unit (as for "
             + "the child's names); otherwise the pseudonymous view with the reason. A child outside your scope is 404. Audited.")
     @APIResponse(responseCode = "200", description = "The plan", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = DisasterViews.PlanView.class), examples = @ExampleObject(name = "identifying", value = DisasterExamples.PLAN)))
+            schema = @Schema(implementation = DisasterViews.PlanView.class), examples = @ExampleObject(name = "identifying", ref = "DisasterPlan")))
     public DisasterViews.PlanView getDisasterPlan(@Parameter(description = "Registry id of the child") @PathParam("childId") String childId) {
         return service.get(childId);
     }
@@ -64,9 +64,9 @@ public class DisasterResource {
             + "review is due again in tsunagu.disaster.review-months (12), or as soon as the child's care types change. Devices name the "
             + "child's power-dependent care types. Only units that see the child identifying write it (else 403). The first plan is sent "
             + "without version; later ones with the version read (409 when stale).")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "plan", value = DisasterExamples.REQUEST)))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "plan", ref = "DisasterRequest")))
     @APIResponse(responseCode = "200", description = "Saved", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = DisasterViews.PlanView.class), examples = @ExampleObject(name = "identifying", value = DisasterExamples.PLAN)))
+            schema = @Schema(implementation = DisasterViews.PlanView.class), examples = @ExampleObject(name = "identifying", ref = "DisasterPlan")))
     @APIResponse(responseCode = "409", ref = "#/components/responses/Conflict")
     public DisasterViews.PlanView putDisasterPlan(@Parameter(description = "Registry id of the child") @PathParam("childId") String childId,
             @Valid @NotNull DisasterViews.PlanRequest request) {
@@ -80,7 +80,7 @@ public class DisasterResource {
             + "(default tsunagu.disaster.due-within-days, 30), is overdue, or whose child's care types changed since; earliest first. "
             + "No identifying data.")
     @APIResponse(responseCode = "200", description = "A page of plans", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = DisasterViews.DuePage.class), examples = @ExampleObject(name = "due", value = DisasterExamples.DUE)))
+            schema = @Schema(implementation = DisasterViews.DuePage.class), examples = @ExampleObject(name = "due", ref = "DisasterDue")))
     public Page<DisasterViews.DueItem> listDueDisasterPlans(
             @Parameter(description = "Days ahead", example = "30") @QueryParam("withinDays") @Min(0) @Max(366) Integer withinDays,
             @BeanParam @Valid PageRequest page) {
@@ -94,7 +94,7 @@ public class DisasterResource {
             + "municipality) with a care type of tsunagu.disaster.power-dependent-care-types and no plan, an overdue one or one written for "
             + "other care types. No identifying data.")
     @APIResponse(responseCode = "200", description = "A page of children", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = DisasterViews.MissingPage.class), examples = @ExampleObject(name = "missing", value = DisasterExamples.MISSING)))
+            schema = @Schema(implementation = DisasterViews.MissingPage.class), examples = @ExampleObject(name = "missing", ref = "DisasterMissing")))
     public Page<DisasterViews.MissingItem> listChildrenWithoutDisasterPlan(@BeanParam @Valid PageRequest page) {
         return service.missing(page);
     }
@@ -109,8 +109,8 @@ public class DisasterResource {
                     + "analyst statistics (a 1 or 2 is never shown; totals perturbed on their own). format=csv for Excel.")
     @APIResponse(responseCode = "200", description = "The table", content = {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = DisasterViews.Statistics.class),
-                    examples = @ExampleObject(name = "analyst", value = DisasterExamples.STATISTICS)),
-            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "csv", value = DisasterExamples.STATISTICS_CSV)) })
+                    examples = @ExampleObject(name = "analyst", ref = "DisasterStatistics")),
+            @Content(mediaType = CSV, schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "csv", ref = "DisasterStatisticsCsv")) })
     public Response getDisasterPlanStatistics(
             @Parameter(description = "json (default) or csv", schema = @Schema(type = SchemaType.STRING, enumeration = { "json", "csv" }))
             @QueryParam("format") @Pattern(regexp = "^(json|csv)$") String format) {

@@ -62,9 +62,9 @@ public class DischargeResource {
                     + "registry's registration with its duplicate check; a registration that would be held for the center's review "
                     + "answers 409 with code registration-held and saves nothing). Items: what has to be arranged, each with a unit or an "
                     + "external party responsible and a due date.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "draft", value = DischargeExamples.REQUEST)))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "draft", ref = "DischargeRequest")))
     @APIResponse(responseCode = "201", description = "Submitted", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = DischargeViews.PlanView.class), examples = @ExampleObject(name = "draft", value = DischargeExamples.PLAN)))
+            schema = @Schema(implementation = DischargeViews.PlanView.class), examples = @ExampleObject(name = "draft", ref = "DischargePlan")))
     @APIResponse(responseCode = "409", ref = "#/components/responses/Conflict")
     @APIResponse(responseCode = "422", ref = "#/components/responses/Unprocessable")
     public Response submitDischargePlan(
@@ -81,7 +81,7 @@ public class DischargeResource {
     @Operation(summary = "List discharge plans", description = "The center: its prefecture's; a partner: its own submissions; a branch or "
             + "municipality: the plans handed to its units whose referral it has accepted. Soonest discharge first.")
     @APIResponse(responseCode = "200", description = "A page of plans", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = DischargeViews.PlanPage.class), examples = @ExampleObject(name = "page", value = DischargeExamples.PAGE)))
+            schema = @Schema(implementation = DischargeViews.PlanPage.class), examples = @ExampleObject(name = "page", ref = "DischargePage")))
     public Page<DischargeViews.PlanSummary> listDischargePlans(@Parameter(description = "Only plans in this state") @QueryParam("state") PlanState state,
             @BeanParam @Valid PageRequest page) {
         return service.list(state, page);
@@ -94,7 +94,7 @@ public class DischargeResource {
             description = "For the prefecture's center: items still OPEN or ARRANGED whose due date has passed (Japan's day) in plans "
                     + "whose planned discharge is today or later; the most overdue first, at most 500.")
     @APIResponse(responseCode = "200", description = "The overdue items", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = DischargeViews.OverdueList.class), examples = @ExampleObject(name = "one", value = DischargeExamples.OVERDUE)))
+            schema = @Schema(implementation = DischargeViews.OverdueList.class), examples = @ExampleObject(name = "one", ref = "DischargeOverdue")))
     public DischargeViews.OverdueList listOverdueDischargeItems() {
         return service.overdue();
     }
@@ -104,7 +104,7 @@ public class DischargeResource {
     @Operation(summary = "Get a discharge plan", description = "With the child as the registry shows it to you (the read is audited like "
             + "a read of the child). A partner system reads back the state of its own submission, without the child.")
     @APIResponse(responseCode = "200", description = "The plan", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = DischargeViews.PlanView.class), examples = @ExampleObject(name = "handed off", value = DischargeExamples.HANDED_OFF)))
+            schema = @Schema(implementation = DischargeViews.PlanView.class), examples = @ExampleObject(name = "handed off", ref = "DischargeHandedOff")))
     public DischargeViews.PlanView getDischargePlan(@Parameter(description = "Plan id", example = "a3c1f1de-2b9e-4f0c-8c55-6b7e0d9a1f20")
             @PathParam("id") @Size(max = 36) String id) {
         return service.get(id);
@@ -115,9 +115,9 @@ public class DischargeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.CENTER_ADMIN, Roles.CENTER_STAFF })
     @Operation(summary = "Add an item to a plan", description = "The prefecture's center, in any state of the plan.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "equipment", value = DischargeExamples.ITEM_REQUEST)))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "equipment", ref = "DischargeItemRequest")))
     @APIResponse(responseCode = "200", description = "The plan with the item", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = DischargeViews.PlanView.class), examples = @ExampleObject(name = "draft", value = DischargeExamples.PLAN)))
+            schema = @Schema(implementation = DischargeViews.PlanView.class), examples = @ExampleObject(name = "draft", ref = "DischargePlan")))
     public DischargeViews.PlanView addDischargeItem(@Parameter(description = "Plan id", example = "a3c1f1de-2b9e-4f0c-8c55-6b7e0d9a1f20")
             @PathParam("id") @Size(max = 36) String id, @Valid @NotNull DischargeViews.ItemRequest request) {
         return service.addItem(id, request);
@@ -129,9 +129,9 @@ public class DischargeResource {
     @RolesAllowed({ Roles.CENTER_ADMIN, Roles.CENTER_STAFF })
     @Operation(summary = "Change an item's status", description = "OPEN, ARRANGED, DONE or NOT_NEEDED, with the item's version you read; "
             + "a stale version answers 409 with currentVersion and changes nothing.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "done", value = DischargeExamples.ITEM_STATUS)))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "done", ref = "DischargeItemStatus")))
     @APIResponse(responseCode = "200", description = "The plan", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = DischargeViews.PlanView.class), examples = @ExampleObject(name = "draft", value = DischargeExamples.PLAN)))
+            schema = @Schema(implementation = DischargeViews.PlanView.class), examples = @ExampleObject(name = "draft", ref = "DischargePlan")))
     public DischargeViews.PlanView setDischargeItemStatus(@Parameter(description = "Plan id", example = "a3c1f1de-2b9e-4f0c-8c55-6b7e0d9a1f20")
             @PathParam("id") @Size(max = 36) String id, @Parameter(description = "Item id", example = "17") @PathParam("itemId") long itemId,
             @Valid @NotNull DischargeViews.ItemStatusRequest request) {
@@ -144,7 +144,7 @@ public class DischargeResource {
     @Operation(summary = "Complete a draft", description = "DRAFT → COMPLETED by the prefecture's center; a plan needs at least one item. "
             + "Any other state answers 409 with currentState.")
     @APIResponse(responseCode = "200", description = "Completed", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = DischargeViews.PlanView.class), examples = @ExampleObject(name = "draft", value = DischargeExamples.PLAN)))
+            schema = @Schema(implementation = DischargeViews.PlanView.class), examples = @ExampleObject(name = "draft", ref = "DischargePlan")))
     public DischargeViews.PlanView completeDischargePlan(@Parameter(description = "Plan id", example = "a3c1f1de-2b9e-4f0c-8c55-6b7e0d9a1f20")
             @PathParam("id") @Size(max = 36) String id) {
         return service.complete(id);
@@ -158,9 +158,9 @@ public class DischargeResource {
             description = "COMPLETED → HANDED_OFF: a referral (TRANSFER or CONSULT) of the consultation about the plan's child is made to "
                     + "the receiving unit, by the center unit that owns the consultation, exactly as POST /api/v1/referrals makes it. The "
                     + "receiving unit sees the plan once it accepts that referral.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "transfer", value = DischargeExamples.HAND_OFF)))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "transfer", ref = "DischargeHandOff")))
     @APIResponse(responseCode = "200", description = "Handed off", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = DischargeViews.PlanView.class), examples = @ExampleObject(name = "handed off", value = DischargeExamples.HANDED_OFF)))
+            schema = @Schema(implementation = DischargeViews.PlanView.class), examples = @ExampleObject(name = "handed off", ref = "DischargeHandedOff")))
     public DischargeViews.PlanView handOffDischargePlan(@Parameter(description = "Plan id", example = "a3c1f1de-2b9e-4f0c-8c55-6b7e0d9a1f20")
             @PathParam("id") @Size(max = 36) String id, @Valid @NotNull DischargeViews.HandOffRequest request) {
         return service.handOff(id, request);

@@ -38,23 +38,6 @@ public class EmergencyAccessResource {
 
     static final String LOCATION = "/api/v1/emergency-accesses/";
 
-    static final String REQUEST = """
-            {"childId":"7c0e2f0a-8d51-4d9e-b1a3-2e9f0f7b6c55","reasonCode":"DISASTER",
-             "reasonText":"停電で人工呼吸器のバッテリー残量が少ないと近隣から通報。保護者と連絡がつかず、主治医と搬送先の確認が必要。"}""";
-    static final String ACTIVE = """
-            {"id":12,"childId":"7c0e2f0a-8d51-4d9e-b1a3-2e9f0f7b6c55","state":"ACTIVE","stateLabelJa":"有効","stateLabelEn":"Active",
-             "reasonCode":"DISASTER","reasonLabelJa":"災害・停電時の安否確認と支援","reasonLabelEn":"Safety check and support in a disaster or power cut",
-             "reasonText":"停電で人工呼吸器のバッテリー残量が少ないと近隣から通報。保護者と連絡がつかず、主治医と搬送先の確認が必要。",
-             "grantee":"branch.shonan-west","granteeUnitCode":"14-shonan-west","grantedAt":"2026-09-01T13:05:00Z","expiresAt":"2026-09-01T17:05:00Z",
-             "reviewState":"UNREVIEWED","reviewLabelJa":"未確認","reviewLabelEn":"Not reviewed","reads":[]}""";
-    static final String REVIEWED = """
-            {"id":12,"childId":"7c0e2f0a-8d51-4d9e-b1a3-2e9f0f7b6c55","state":"ENDED","stateLabelJa":"早期終了","stateLabelEn":"Ended early",
-             "reasonCode":"DISASTER","reasonLabelJa":"災害・停電時の安否確認と支援","reasonLabelEn":"Safety check and support in a disaster or power cut",
-             "reasonText":"停電で人工呼吸器のバッテリー残量が少ないと近隣から通報。保護者と連絡がつかず、主治医と搬送先の確認が必要。",
-             "grantee":"branch.shonan-west","granteeUnitCode":"14-shonan-west","grantedAt":"2026-09-01T13:05:00Z","expiresAt":"2026-09-01T17:05:00Z",
-             "endedAt":"2026-09-01T14:20:00Z","reviewState":"JUSTIFIED","reviewLabelJa":"妥当","reviewLabelEn":"Justified",
-             "reviewedBy":"staff.kanagawa","reviewedAt":"2026-09-02T00:30:00Z","reviewNote":"停電時の安否確認として妥当。主治医への連絡記録あり。",
-             "reads":[{"readAt":"2026-09-01T13:06:10Z","what":"child record"}]}""";
 
     private final EmergencyAccessService service;
 
@@ -71,9 +54,9 @@ public class EmergencyAccessResource {
                     + "Read the child with GET …/{id}/child while it is active. 409 when a consent covers the caller already or when the "
                     + "caller holds an active one for the child (activeEmergencyAccessId). Needs a second factor where the deployment "
                     + "requires one. Analysts, auditors and partner systems get 403.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "power-cut", value = REQUEST)))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "power-cut", ref = "EmergencyAccessRequest")))
     @APIResponse(responseCode = "201", description = "Granted", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = EmergencyViews.View.class), examples = @ExampleObject(name = "granted", value = ACTIVE)))
+            schema = @Schema(implementation = EmergencyViews.View.class), examples = @ExampleObject(name = "granted", ref = "EmergencyAccessActive")))
     @APIResponse(responseCode = "401", ref = ProblemResponsesFilter.STEP_UP)
     public Response requestEmergencyAccess(@Valid @NotNull EmergencyViews.Request request) {
         EmergencyViews.View granted = service.request(request);
@@ -87,8 +70,7 @@ public class EmergencyAccessResource {
                     + "who, which child, the reason, what was read and when, and the review. reviewState=UNREVIEWED for the open ones. "
                     + "Reading the list is audited; staff outside the prefecture center get 403.")
     @APIResponse(responseCode = "200", description = "A page of emergency accesses", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = EmergencyViews.AccessPage.class), examples = @ExampleObject(name = "one",
-                    value = "{\"items\":[" + REVIEWED + "],\"page\":0,\"size\":20,\"totalItems\":1,\"totalPages\":1}")))
+            schema = @Schema(implementation = EmergencyViews.AccessPage.class), examples = @ExampleObject(name = "one", ref = "ListEmergencyAccesses200One")))
     public Page<EmergencyViews.View> listEmergencyAccesses(
             @Parameter(description = "Only accesses in this review state") @QueryParam("reviewState") ReviewState reviewState,
             @BeanParam @Valid PageRequest page) {
@@ -101,8 +83,8 @@ public class EmergencyAccessResource {
     @Operation(summary = "Get an emergency access", description = "For the person it was granted to and the center of the child's "
             + "prefecture; 404 for anyone else.")
     @APIResponse(responseCode = "200", description = "The emergency access", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = EmergencyViews.View.class), examples = { @ExampleObject(name = "active", value = ACTIVE),
-                    @ExampleObject(name = "reviewed", value = REVIEWED) }))
+            schema = @Schema(implementation = EmergencyViews.View.class), examples = { @ExampleObject(name = "active", ref = "EmergencyAccessActive"),
+                    @ExampleObject(name = "reviewed", ref = "EmergencyAccessReviewed") }))
     public EmergencyViews.View getEmergencyAccess(@Parameter(description = "Emergency access id", example = "12") @PathParam("id") long id) {
         return service.get(id);
     }
@@ -115,11 +97,7 @@ public class EmergencyAccessResource {
                     + "in their scope. Each read is listed on the access and audited as CHILD_READ_EMERGENCY. 403 once it ended or expired, "
                     + "or for anyone else; needs a second factor where the deployment requires one.")
     @APIResponse(responseCode = "200", description = "The child, identifying", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = ChildViews.ChildView.class), examples = @ExampleObject(name = "identifying", value = """
-                    {"id":"7c0e2f0a-8d51-4d9e-b1a3-2e9f0f7b6c55","view":"IDENTIFYING","ageBand":"3-5","residence":{"lgcode":"142034","name":"平塚市"},
-                     "careTypes":["SUCTION","TUBE_FEEDING"],"mobileWithCare":true,"severeDisability":true,"ventilatorDependent":true,
-                     "familyName":"山田","givenName":"太郎","familyNameKana":"やまだ","givenNameKana":"たろう","birthDate":"2021-05-10","sex":"MALE",
-                     "guardian":{"name":"山田 花子","phone":"090-0000-0000"},"primaryHospital":"神奈川県立こども医療センター","registrationSource":"STAFF","version":0}""")))
+            schema = @Schema(implementation = ChildViews.ChildView.class), examples = @ExampleObject(name = "identifying", ref = "ReadChildUnderEmergencyAccess200Identifying")))
     @APIResponse(responseCode = "401", ref = ProblemResponsesFilter.STEP_UP)
     public ChildViews.ChildView readChildUnderEmergencyAccess(
             @Parameter(description = "Emergency access id", example = "12") @PathParam("id") long id) {
@@ -132,13 +110,7 @@ public class EmergencyAccessResource {
     @Operation(summary = "End an emergency access early", description = "By the person it was granted to or the prefecture center; "
             + "reads stop at once. 409 with currentState when it is over already.")
     @APIResponse(responseCode = "200", description = "Ended", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = EmergencyViews.View.class), examples = @ExampleObject(name = "ended", value = """
-                    {"id":12,"childId":"7c0e2f0a-8d51-4d9e-b1a3-2e9f0f7b6c55","state":"ENDED","stateLabelJa":"早期終了","stateLabelEn":"Ended early",
-                     "reasonCode":"DISASTER","reasonLabelJa":"災害・停電時の安否確認と支援","reasonLabelEn":"Safety check and support in a disaster or power cut",
-                     "reasonText":"停電で人工呼吸器のバッテリー残量が少ないと近隣から通報。","grantee":"branch.shonan-west","granteeUnitCode":"14-shonan-west",
-                     "grantedAt":"2026-09-01T13:05:00Z","expiresAt":"2026-09-01T17:05:00Z","endedAt":"2026-09-01T14:20:00Z",
-                     "reviewState":"UNREVIEWED","reviewLabelJa":"未確認","reviewLabelEn":"Not reviewed",
-                     "reads":[{"readAt":"2026-09-01T13:06:10Z","what":"child record"}]}""")))
+            schema = @Schema(implementation = EmergencyViews.View.class), examples = @ExampleObject(name = "ended", ref = "EndEmergencyAccess200Ended")))
     public EmergencyViews.View endEmergencyAccess(@Parameter(description = "Emergency access id", example = "12") @PathParam("id") long id) {
         return service.end(id);
     }
@@ -150,10 +122,9 @@ public class EmergencyAccessResource {
     @Operation(summary = "Review an emergency access", description = "Staff of the prefecture center other than the grantee mark an "
             + "access that is over as JUSTIFIED or NOT_JUSTIFIED, once: 409 while it is active (currentState) or when it was reviewed "
             + "already (currentReviewState).")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "justified",
-            value = "{\"outcome\":\"JUSTIFIED\",\"note\":\"停電時の安否確認として妥当。主治医への連絡記録あり。\"}")))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "justified", ref = "ReviewEmergencyAccessRequestJustified")))
     @APIResponse(responseCode = "200", description = "Reviewed", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = EmergencyViews.View.class), examples = @ExampleObject(name = "reviewed", value = REVIEWED)))
+            schema = @Schema(implementation = EmergencyViews.View.class), examples = @ExampleObject(name = "reviewed", ref = "EmergencyAccessReviewed")))
     public EmergencyViews.View reviewEmergencyAccess(@Parameter(description = "Emergency access id", example = "12") @PathParam("id") long id,
             @Valid @NotNull EmergencyViews.ReviewRequest request) {
         return service.review(id, request);

@@ -33,14 +33,6 @@ import jp.tsunagu.common.security.Roles;
         + "read, in order, thin (ids, states, codes), for partner systems and units to close the loop without polling by id.")
 public class EventResource {
 
-    static final String PAGE = """
-            {"items":[{"id":"7f0c2a4e-1b3d-4e5f-8a9b-0c1d2e3f4a5b","type":"referral.accepted","timestamp":"2024-06-03T04:00:00Z",
-              "subject":{"type":"referral","id":"5d2b7c1e-9f3a-4b8e-a6d1-0c2e4f6a8b10","version":2},"prefCode":"14",
-              "units":["m-142034","14-shonan-west"],
-              "data":{"referralId":"5d2b7c1e-9f3a-4b8e-a6d1-0c2e4f6a8b10","consultationId":"0b6f8f8e-3d7a-4c1e-9a55-2f0c6d1e7a10",
-                      "kind":"ESCALATION","action":"ACCEPT","fromState":"REQUESTED","state":"ACCEPTED"},"cursor":"ZjE6MTI"}],
-             "nextCursor":"ZjE6MTI","hasMore":false}""";
-
     private final EventFeed feed;
 
     public EventResource(EventFeed feed) {
@@ -56,8 +48,8 @@ public class EventResource {
             + "long-polls up to that many seconds while nothing new is there. Event types: " + "see GET /api/v1/event-types.")
     @APIResponse(responseCode = "200", description = "A page of events", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = EventViews.EventPage.class), examples = {
-                    @ExampleObject(name = "page", value = PAGE),
-                    @ExampleObject(name = "caught up", value = "{\"items\":[],\"nextCursor\":\"ZjE6MTI\",\"hasMore\":false}") }))
+                    @ExampleObject(name = "page", ref = "EventPage"),
+                    @ExampleObject(name = "caught up", ref = "ListEvents200CaughtUp") }))
     public EventViews.EventPage listEvents(
             @Parameter(description = "Cursor to resume after: nextCursor of the last page, or an event's cursor", example = "ZjE6MTI")
             @QueryParam("after") @Size(max = 64) @Pattern(regexp = EventViews.CURSOR_PATTERN) String after,
@@ -73,8 +65,7 @@ public class EventResource {
     @Path("/event-types")
     @Operation(summary = "List the event types", description = "Every event type with its subject and its Japanese and English labels.")
     @APIResponse(responseCode = "200", description = "The types", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(type = SchemaType.ARRAY, implementation = EventViews.EventTypeView.class), examples = @ExampleObject(name = "types",
-                    value = "[{\"code\":\"referral.accepted\",\"subject\":\"referral\",\"labelJa\":\"受諾\",\"labelEn\":\"Referral accepted\"}]")))
+            schema = @Schema(type = SchemaType.ARRAY, implementation = EventViews.EventTypeView.class), examples = @ExampleObject(name = "types", ref = "ListEventTypes200Types")))
     public List<EventViews.EventTypeView> listEventTypes() {
         return Arrays.stream(EventType.values()).map(t -> new EventViews.EventTypeView(t.code(), t.subject().code(), t.labelJa(), t.labelEn()))
                 .toList();

@@ -37,26 +37,6 @@ import jp.tsunagu.common.security.Roles;
 @Tag(name = "events")
 public class WebhookResource {
 
-    static final String VIEW = """
-            {"id":"3c9e1f7a-2b4d-4c6e-8f0a-1b2c3d4e5f60","owner":{"kind":"CLIENT","clientId":"tsunagu-partner-nicu"},
-             "url":"https://nicu.example-hospital.jp/tsunagu/webhooks","eventTypes":["consultation.status_changed"],
-             "description":"退院調整システム","state":"ACTIVE","stateLabelJa":"有効","createdAt":"2024-06-03T01:00:00Z",
-             "pendingDeliveries":0,"failedDeliveries":0}""";
-    static final String CREATED = """
-            {"id":"3c9e1f7a-2b4d-4c6e-8f0a-1b2c3d4e5f60","owner":{"kind":"CLIENT","clientId":"tsunagu-partner-nicu"},
-             "url":"https://nicu.example-hospital.jp/tsunagu/webhooks","eventTypes":[],"state":"ACTIVE","stateLabelJa":"有効",
-             "createdAt":"2024-06-03T01:00:00Z","pendingDeliveries":0,"failedDeliveries":0,
-             "secret":"whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw"}""";
-    static final String DISABLED = """
-            {"id":"3c9e1f7a-2b4d-4c6e-8f0a-1b2c3d4e5f60","owner":{"kind":"UNIT","unitCode":"14-shonan-west"},
-             "url":"https://branch.example.jp/hooks","eventTypes":[],"state":"DISABLED","stateLabelJa":"停止",
-             "disabledReason":"Gave up on event 7f0c2a4e-1b3d-4e5f-8a9b-0c1d2e3f4a5b after 8 attempts over about 27 hours; last: HTTP 500. Fix the receiver, reactivate, then redeliver from the last event you received.",
-             "disabledAt":"2024-06-04T05:00:00Z","createdAt":"2024-06-03T01:00:00Z","pendingDeliveries":3,"failedDeliveries":1}""";
-    static final String UNAVAILABLE = """
-            {"type":"urn:tsunagu:problem:service-unavailable","title":"Service unavailable","status":503,
-             "detail":"Webhooks are switched off on this service (no secret key configured); use the change feed, GET /api/v1/events.",
-             "instance":"/api/v1/webhook-subscriptions","requestId":"0f8e2c1a9b7d4e6f"}""";
-
     private final WebhookService service;
 
     public WebhookResource(WebhookService service) {
@@ -71,12 +51,11 @@ public class WebhookResource {
             + "webhook-timestamp (Unix seconds) and webhook-signature (v1,<base64 HMAC-SHA256 of id.timestamp.body> per valid secret, "
             + "space-separated); any 2xx within the timeout is success, redirects are not followed. Failures retry with exponential "
             + "backoff and jitter for about a day, then the subscription is disabled with the reason. The secret is shown once, here.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "partner", value = """
-            {"url":"https://nicu.example-hospital.jp/tsunagu/webhooks","eventTypes":["consultation.status_changed"],"description":"退院調整システム"}""")))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "partner", ref = "CreateWebhookSubscriptionRequestPartner")))
     @APIResponse(responseCode = "201", description = "Subscribed; keep the secret", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = EventViews.SubscriptionView.class), examples = @ExampleObject(name = "created", value = CREATED)))
+            schema = @Schema(implementation = EventViews.SubscriptionView.class), examples = @ExampleObject(name = "created", ref = "WebhookCreated")))
     @APIResponse(responseCode = "503", description = "Webhooks are switched off on this service", content = @Content(mediaType = "application/problem+json",
-            schema = @Schema(ref = "#/components/schemas/Problem"), examples = @ExampleObject(name = "switched off", value = UNAVAILABLE)))
+            schema = @Schema(ref = "#/components/schemas/Problem"), examples = @ExampleObject(name = "switched off", ref = "WebhookUnavailable")))
     public Response createWebhookSubscription(@Valid @NotNull EventViews.SubscriptionRequest request) {
         EventViews.SubscriptionView created = service.create(request);
         return Response.status(Response.Status.CREATED).entity(created).header("Location", "/api/v1/webhook-subscriptions/" + created.id()).build();
@@ -85,8 +64,7 @@ public class WebhookResource {
     @GET
     @Operation(summary = "List your webhook subscriptions", description = "The calling client's, or the caller's unit's.")
     @APIResponse(responseCode = "200", description = "The subscriptions", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(type = SchemaType.ARRAY, implementation = EventViews.SubscriptionView.class), examples = @ExampleObject(name = "list",
-                    value = "[" + VIEW + "]")))
+            schema = @Schema(type = SchemaType.ARRAY, implementation = EventViews.SubscriptionView.class), examples = @ExampleObject(name = "list", ref = "ListWebhookSubscriptions200List")))
     public List<EventViews.SubscriptionView> listWebhookSubscriptions() {
         return service.list();
     }
@@ -96,7 +74,7 @@ public class WebhookResource {
     @Operation(summary = "Get a webhook subscription", description = "With its state and, when disabled, why.")
     @APIResponse(responseCode = "200", description = "The subscription", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = EventViews.SubscriptionView.class), examples = {
-                    @ExampleObject(name = "active", value = VIEW), @ExampleObject(name = "disabled", value = DISABLED) }))
+                    @ExampleObject(name = "active", ref = "WebhookView"), @ExampleObject(name = "disabled", ref = "WebhookDisabled") }))
     public EventViews.SubscriptionView getWebhookSubscription(@Parameter(description = "Subscription id") @PathParam("id") String id) {
         return service.get(id);
     }
@@ -106,9 +84,9 @@ public class WebhookResource {
     @Operation(summary = "Rotate a webhook secret", description = "A new secret, shown once. The previous one keeps signing beside it (two "
             + "signatures in webhook-signature) for 24 hours, so the receiver can switch without losing a delivery.")
     @APIResponse(responseCode = "200", description = "The new secret", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = EventViews.SubscriptionView.class), examples = @ExampleObject(name = "rotated", value = CREATED)))
+            schema = @Schema(implementation = EventViews.SubscriptionView.class), examples = @ExampleObject(name = "rotated", ref = "WebhookCreated")))
     @APIResponse(responseCode = "503", description = "Webhooks are switched off on this service", content = @Content(mediaType = "application/problem+json",
-            schema = @Schema(ref = "#/components/schemas/Problem"), examples = @ExampleObject(name = "switched off", value = UNAVAILABLE)))
+            schema = @Schema(ref = "#/components/schemas/Problem"), examples = @ExampleObject(name = "switched off", ref = "WebhookUnavailable")))
     public EventViews.SubscriptionView rotateWebhookSecret(@Parameter(description = "Subscription id") @PathParam("id") String id) {
         return service.rotate(id);
     }
@@ -118,7 +96,7 @@ public class WebhookResource {
     @Operation(summary = "Reactivate a webhook subscription", description = "After a disable: waiting deliveries resume; failed ones stay "
             + "failed, redeliver them.")
     @APIResponse(responseCode = "200", description = "Active again", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = EventViews.SubscriptionView.class), examples = @ExampleObject(name = "active", value = VIEW)))
+            schema = @Schema(implementation = EventViews.SubscriptionView.class), examples = @ExampleObject(name = "active", ref = "WebhookView")))
     public EventViews.SubscriptionView reactivateWebhookSubscription(@Parameter(description = "Subscription id") @PathParam("id") String id) {
         return service.reactivate(id);
     }
@@ -127,7 +105,7 @@ public class WebhookResource {
     @Path("/{id}/deactivation")
     @Operation(summary = "Disable a webhook subscription", description = "Stops deliveries; nothing is queued while disabled.")
     @APIResponse(responseCode = "200", description = "Disabled", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = EventViews.SubscriptionView.class), examples = @ExampleObject(name = "disabled", value = DISABLED)))
+            schema = @Schema(implementation = EventViews.SubscriptionView.class), examples = @ExampleObject(name = "disabled", ref = "WebhookDisabled")))
     public EventViews.SubscriptionView disableWebhookSubscription(@Parameter(description = "Subscription id") @PathParam("id") String id) {
         return service.disable(id);
     }
@@ -138,10 +116,10 @@ public class WebhookResource {
     @Operation(summary = "Redeliver events", description = "One event (eventId) or a feed range (afterCursor, optionally untilCursor; at "
             + "most 1000 events), each only if the owner may read it now and subscribes to its type. Same webhook-id as before.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
-            @ExampleObject(name = "one", value = "{\"eventId\":\"7f0c2a4e-1b3d-4e5f-8a9b-0c1d2e3f4a5b\"}"),
-            @ExampleObject(name = "range", value = "{\"afterCursor\":\"ZjE6MTI\"}") }))
+            @ExampleObject(name = "one", ref = "RedeliverWebhookEventsRequestOne"),
+            @ExampleObject(name = "range", ref = "RedeliverWebhookEventsRequestRange") }))
     @APIResponse(responseCode = "202", description = "Queued", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = EventViews.RedeliveryView.class), examples = @ExampleObject(name = "queued", value = "{\"scheduled\":12}")))
+            schema = @Schema(implementation = EventViews.RedeliveryView.class), examples = @ExampleObject(name = "queued", ref = "RedeliverWebhookEvents202Queued")))
     public Response redeliverWebhookEvents(@Parameter(description = "Subscription id") @PathParam("id") String id,
             @Valid @NotNull EventViews.RedeliveryRequest request) {
         return Response.accepted(service.redeliver(id, request)).build();
@@ -151,10 +129,7 @@ public class WebhookResource {
     @Path("/{id}/deliveries")
     @Operation(summary = "List a subscription's deliveries", description = "Newest first, with the attempts and the last error.")
     @APIResponse(responseCode = "200", description = "Deliveries", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(type = SchemaType.ARRAY, implementation = EventViews.DeliveryView.class), examples = @ExampleObject(name = "deliveries",
-                    value = "[{\"id\":41,\"eventId\":\"7f0c2a4e-1b3d-4e5f-8a9b-0c1d2e3f4a5b\",\"eventType\":\"referral.accepted\",\"status\":\"PENDING\","
-                            + "\"attempts\":2,\"nextAttemptAt\":\"2024-06-03T04:35:00Z\",\"lastAttemptAt\":\"2024-06-03T04:05:00Z\",\"lastStatus\":500,"
-                            + "\"lastError\":\"HTTP 500\"}]")))
+            schema = @Schema(type = SchemaType.ARRAY, implementation = EventViews.DeliveryView.class), examples = @ExampleObject(name = "deliveries", ref = "ListWebhookDeliveries200Deliveries")))
     public List<EventViews.DeliveryView> listWebhookDeliveries(@Parameter(description = "Subscription id") @PathParam("id") String id,
             @Parameter(description = "Only deliveries in this status") @QueryParam("status") @Pattern(regexp = "^(PENDING|DELIVERED|FAILED|CANCELLED)$") String status,
             @Parameter(description = "At most this many, 1 to 100") @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(100) int limit) {

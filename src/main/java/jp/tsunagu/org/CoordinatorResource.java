@@ -40,17 +40,6 @@ import jp.tsunagu.common.security.Roles;
 @Tag(name = "coordinators", description = "医療的ケア児等コーディネーター: who they are, where they work, which municipalities they cover")
 public class CoordinatorResource {
 
-    private static final String EXAMPLE = """
-            {"id":3,"unit":{"code":"14-shonan-west","kind":"BRANCH","kindLabelJa":"圏域ブランチ（支部）","kindLabelEn":"Regional branch",
-              "nameJa":"湘南西部ブランチ","prefCode":"14"},"name":"湘南 花子","nameKana":"しょうなん はなこ",
-             "profession":"PUBLIC_HEALTH_NURSE","professionLabelJa":"保健師","role":"LEAD","roleLabelJa":"主任コーディネーター",
-             "phone":"0463-00-0001","email":"hanako.shonan@example.jp","municipalities":[{"lgcode":"142034","name":"平塚市"}],
-             "trainings":[{"course":"医療的ケア児等コーディネーター養成研修","fiscalYear":2021}],"active":true,"version":0}""";
-    private static final String REQUEST = """
-            {"unitCode":"14-shonan-west","name":"湘南 花子","nameKana":"しょうなん はなこ","profession":"PUBLIC_HEALTH_NURSE",
-             "role":"LEAD","phone":"0463-00-0001","email":"hanako.shonan@example.jp","municipalities":["142034"],
-             "trainings":[{"course":"医療的ケア児等コーディネーター養成研修","fiscalYear":2021}]}""";
-
     private final CoordinatorService service;
 
     public CoordinatorResource(CoordinatorService service) {
@@ -62,7 +51,7 @@ public class CoordinatorResource {
             description = "By municipality covered, unit, profession, role and active flag; paginated, ordered by reading. "
                     + "Phone and email are shown to staff roles only.")
     @APIResponse(responseCode = "200", description = "A page of coordinators", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrgViews.CoordinatorPage.class),
-            examples = @ExampleObject(name = "page", value = "{\"items\":[" + EXAMPLE + "],\"page\":0,\"size\":20,\"totalItems\":1,\"totalPages\":1}")))
+            examples = @ExampleObject(name = "page", ref = "SearchCoordinators200Page")))
     public Page<OrgViews.CoordinatorView> searchCoordinators(
             @Parameter(description = "Covers this municipality (6-digit code)", example = "142034") @QueryParam("municipality") String municipality,
             @Parameter(description = "Affiliated with this unit", example = "14-shonan-west") @QueryParam("unit") @Size(max = 64) String unit,
@@ -78,7 +67,7 @@ public class CoordinatorResource {
     @Operation(summary = "Get a coordinator", description = "Any signed-in role may read the directory of coordinators (names, units, "
             + "contact points and training, no data about children); 404 when the id does not exist.")
     @APIResponse(responseCode = "200", description = "The coordinator", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrgViews.CoordinatorView.class),
-            examples = @ExampleObject(name = "lead", value = EXAMPLE)))
+            examples = @ExampleObject(name = "lead", ref = "CoordinatorExample")))
     public OrgViews.CoordinatorView getCoordinator(@Parameter(description = "Coordinator id", example = "3") @PathParam("id") long id) {
         return service.get(id);
     }
@@ -87,9 +76,9 @@ public class CoordinatorResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.CENTER_ADMIN)
     @Operation(summary = "Register a coordinator", description = "Center admins, for units of their own prefecture.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "lead", value = REQUEST)))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "lead", ref = "CoordinatorRequest")))
     @APIResponse(responseCode = "201", description = "Registered", headers = @Header(name = "Location", ref = "Location"), content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = OrgViews.CoordinatorView.class), examples = @ExampleObject(name = "lead", value = EXAMPLE)))
+            schema = @Schema(implementation = OrgViews.CoordinatorView.class), examples = @ExampleObject(name = "lead", ref = "CoordinatorExample")))
     public Response createCoordinator(@Valid @NotNull OrgViews.CoordinatorRequest request) {
         OrgViews.CoordinatorView created = service.create(request);
         return Response.created(URI.create("/api/v1/coordinators/" + created.id())).entity(created).build();
@@ -101,11 +90,9 @@ public class CoordinatorResource {
     @RolesAllowed(Roles.CENTER_ADMIN)
     @Operation(summary = "Update a coordinator",
             description = "Replaces the coordinator's data. Send the version you read; a stale version answers 409.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "update",
-            value = "{\"unitCode\":\"14-shonan-west\",\"name\":\"湘南 花子\",\"nameKana\":\"しょうなん はなこ\",\"profession\":\"PUBLIC_HEALTH_NURSE\","
-                    + "\"role\":\"LEAD\",\"municipalities\":[\"142034\",\"142115\"],\"version\":0}")))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "update", ref = "UpdateCoordinatorRequestUpdate")))
     @APIResponse(responseCode = "200", description = "Updated", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrgViews.CoordinatorView.class),
-            examples = @ExampleObject(name = "lead", value = EXAMPLE)))
+            examples = @ExampleObject(name = "lead", ref = "CoordinatorExample")))
     @APIResponse(responseCode = "409", ref = "#/components/responses/Conflict")
     public OrgViews.CoordinatorView updateCoordinator(@Parameter(description = "Coordinator id", example = "3") @PathParam("id") long id,
             @Valid @NotNull OrgViews.CoordinatorRequest request) {

@@ -44,9 +44,7 @@ public class MunicipalityResource {
     @Operation(summary = "Search municipalities by name or reading",
             description = "Prefix match on the name (平塚) or on the reading in hiragana or katakana (ひらつか, ﾋﾗﾂｶ).")
     @APIResponse(responseCode = "200", description = "A page of municipalities", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrgViews.MunicipalityPage.class),
-            examples = @ExampleObject(name = "hiratsuka", value = """
-                    {"items":[{"lgcode":"142034","prefCode":"14","prefName":"神奈川県","name":"平塚市","nameKana":"ひらつかし",
-                      "latitude":35.3272,"longitude":139.3497}],"page":0,"size":20,"totalItems":1,"totalPages":1}""")))
+            examples = @ExampleObject(name = "hiratsuka", ref = "SearchMunicipalities200Hiratsuka")))
     public Page<OrgViews.MunicipalityView> searchMunicipalities(
             @Parameter(description = "Start of the name or reading", example = "ひらつか", required = true)
             @QueryParam("q") @NotBlank @Size(max = 40) String q,
@@ -59,8 +57,7 @@ public class MunicipalityResource {
     @Path("/{lgcode}")
     @Operation(summary = "Get a municipality by code", description = "A wrong check digit answers 400 with the expected digit.")
     @APIResponse(responseCode = "200", description = "The municipality", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrgViews.MunicipalityView.class),
-            examples = @ExampleObject(name = "hiratsuka", value = """
-                    {"lgcode":"142034","prefCode":"14","prefName":"神奈川県","name":"平塚市","nameKana":"ひらつかし","latitude":35.3272,"longitude":139.3497}""")))
+            examples = @ExampleObject(name = "hiratsuka", ref = "GetMunicipality200Hiratsuka")))
     public OrgViews.MunicipalityView getMunicipality(
             @Parameter(description = "6-digit 全国地方公共団体コード", example = "142034") @PathParam("lgcode") String lgcode) {
         return service.get(lgcode);
@@ -73,16 +70,7 @@ public class MunicipalityResource {
                     + "those of that unit and those who cover the municipality themselves, lead coordinators first. "
                     + "Phone and email are shown to staff roles only.")
     @APIResponse(responseCode = "200", description = "The covering unit and its coordinators", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrgViews.CoverageAnswer.class), examples = @ExampleObject(name = "hiratsuka", value = """
-                    {"municipality":{"lgcode":"142034","prefCode":"14","prefName":"神奈川県","name":"平塚市","nameKana":"ひらつかし"},
-                     "date":"2024-06-01",
-                     "unit":{"code":"14-shonan-west","kind":"BRANCH","kindLabelJa":"圏域ブランチ（支部）","kindLabelEn":"Regional branch","nameJa":"湘南西部ブランチ","prefCode":"14"},
-                     "coordinators":[{"id":3,"unit":{"code":"14-shonan-west","kind":"BRANCH","kindLabelJa":"圏域ブランチ（支部）","kindLabelEn":"Regional branch","nameJa":"湘南西部ブランチ","prefCode":"14"},
-                       "name":"湘南 花子","nameKana":"しょうなん はなこ","profession":"PUBLIC_HEALTH_NURSE","professionLabelJa":"保健師",
-                       "role":"LEAD","roleLabelJa":"主任コーディネーター","phone":"0463-00-0001","municipalities":[],"trainings":[],"active":true,"version":0}],
-                     "history":[{"unit":{"code":"14-center","kind":"CENTER","kindLabelJa":"センター（本部）","kindLabelEn":"Prefecture center","nameJa":"神奈川県医療的ケア児支援センター","prefCode":"14"},
-                       "validFrom":"2021-10-01","validTo":"2023-04-01"},
-                       {"unit":{"code":"14-shonan-west","kind":"BRANCH","kindLabelJa":"圏域ブランチ（支部）","kindLabelEn":"Regional branch","nameJa":"湘南西部ブランチ","prefCode":"14"},"validFrom":"2023-04-01"}]}""")))
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrgViews.CoverageAnswer.class), examples = @ExampleObject(name = "hiratsuka", ref = "WhoCovers200Hiratsuka")))
     public OrgViews.CoverageAnswer whoCovers(
             @Parameter(description = "6-digit 全国地方公共団体コード", example = "142034") @PathParam("lgcode") String lgcode,
             @Parameter(description = "Date (default today)", example = "2022-06-01") @QueryParam("date") LocalDate date) {

@@ -25,13 +25,6 @@ import jp.tsunagu.common.security.Roles;
 @Tag(name = "organization")
 public class StructureImportResource {
 
-    static final String EXAMPLE = """
-            record,code,kind,prefecture,parent_code,name_ja,name_kana,lgcode,valid_from,valid_to,phone,web_form_url,opening_hours
-            unit,24-center,CENTER,24,,三重県医療的ケア児・者相談支援センター,みえけんいりょうてきけあじしゃそうだんしえんせんたー,,2021-10-01,,059-000-0000,,平日 9:00-17:00
-            unit,24-hokusei,BRANCH,24,24-center,北勢支部,ほくせいしぶ,,2022-04-01,,,,平日 9:00-17:00
-            coverage,24-hokusei,,,,,,242021,2022-04-01,,,,
-            """;
-
     private final StructureImporter importer;
     private final OrgAccess access;
     private final Caller caller;
@@ -55,10 +48,9 @@ public class StructureImportResource {
                     + "Idempotent: units match by code, coverage by municipality and start date, so importing the same "
                     + "file again changes nothing. A center admin imports their own prefecture, or sets up a new one "
                     + "whose center is their own organization.")
-    @RequestBody(content = @Content(mediaType = "text/csv", examples = @ExampleObject(name = "mie", value = EXAMPLE)))
+    @RequestBody(content = @Content(mediaType = "text/csv", examples = @ExampleObject(name = "mie", ref = "StructureImportExample")))
     @APIResponse(responseCode = "200", description = "What the import changed", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrgViews.ImportResult.class),
-            examples = @ExampleObject(name = "first", value = """
-                    {"unitsCreated":2,"unitsUpdated":0,"unitsUnchanged":0,"coverageCreated":1,"coverageUpdated":0,"coverageUnchanged":0}""")))
+            examples = @ExampleObject(name = "first", ref = "ImportStructure200First")))
     public OrgViews.ImportResult importStructure(@NotBlank String csv) {
         return importer.importCsv(new StringReader(csv), scope -> {
             String ownCode = caller.orgCode().orElse("");

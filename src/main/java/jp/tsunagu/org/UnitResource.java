@@ -47,9 +47,7 @@ public class UnitResource {
     @GET
     @Operation(summary = "List organization units", description = "Units filtered by prefecture, kind or parent, paginated.")
     @APIResponse(responseCode = "200", description = "A page of units", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrgViews.UnitPage.class),
-            examples = @ExampleObject(name = "branches", value = """
-                    {"items":[{"code":"14-kenou","kind":"BRANCH","kindLabelJa":"圏域ブランチ（支部）","kindLabelEn":"Regional branch",
-                      "nameJa":"県央ブランチ","prefCode":"14"}],"page":0,"size":20,"totalItems":5,"totalPages":1}""")))
+            examples = @ExampleObject(name = "branches", ref = "ListUnits200Branches")))
     public Page<OrgViews.UnitSummary> listUnits(
             @Parameter(description = "2-digit prefecture code", example = "14") @QueryParam("prefecture") @Pattern(regexp = "^[0-9]{2}$") String prefecture,
             @Parameter(description = "Unit kind") @QueryParam("kind") UnitKind kind,
@@ -64,10 +62,7 @@ public class UnitResource {
             description = "Every unit active on the date, nested under its parent, with how many municipalities each covers then. "
                     + "404 when the prefecture has no unit active on that date.")
     @APIResponse(responseCode = "200", description = "The tree", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrgViews.UnitTree.class),
-            examples = @ExampleObject(name = "kanagawa", value = """
-                    {"prefCode":"14","date":"2024-06-01","roots":[{"code":"14-center","kind":"CENTER","nameJa":"神奈川県医療的ケア児支援センター",
-                      "coveredMunicipalities":0,"children":[{"code":"14-shonan-west","kind":"BRANCH","nameJa":"湘南西部ブランチ",
-                      "coveredMunicipalities":5,"children":[]}]}]}""")))
+            examples = @ExampleObject(name = "kanagawa", ref = "GetUnitTree200Kanagawa")))
     @APIResponse(responseCode = "404", ref = "#/components/responses/NotFound")
     public OrgViews.UnitTree getUnitTree(
             @Parameter(description = "2-digit prefecture code", example = "14", required = true)
@@ -81,11 +76,7 @@ public class UnitResource {
     @Operation(summary = "Get a unit with its coverage on a date",
             description = "The unit, its contact, and the municipalities it covers on the date (default today).")
     @APIResponse(responseCode = "200", description = "The unit", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrgViews.UnitView.class),
-            examples = @ExampleObject(name = "shonan-west", value = """
-                    {"code":"14-shonan-west","kind":"BRANCH","kindLabelJa":"圏域ブランチ（支部）","kindLabelEn":"Regional branch","tier":2,
-                     "prefCode":"14","parentCode":"14-center","nameJa":"湘南西部ブランチ","nameKana":"しょうなんせいぶぶらんち",
-                     "openingHours":"平日 9:00-17:00","activeFrom":"2023-04-01","coverageDate":"2024-06-01",
-                     "coverage":[{"lgcode":"142034","name":"平塚市"},{"lgcode":"142115","name":"秦野市"}]}""")))
+            examples = @ExampleObject(name = "shonan-west", ref = "GetUnit200ShonanWest")))
     public OrgViews.UnitView getUnit(
             @Parameter(description = "Unit code", example = "14-shonan-west") @PathParam("code") String code,
             @Parameter(description = "Date of the coverage (default today)", example = "2022-06-01") @QueryParam("date") LocalDate date) {
@@ -100,13 +91,9 @@ public class UnitResource {
             description = "From validFrom on, this unit serves the listed municipalities; whoever served them before stops the day "
                     + "before, so attribution of earlier dates is kept. Changes append after the last one (409 otherwise). "
                     + "Center admins of the unit's prefecture only.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "fy2023", value = """
-            {"lgcodes":["142034","142115","142140","143413","143421"],"validFrom":"2023-04-01"}""")))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "fy2023", ref = "ChangeCoverageRequestFy2023")))
     @APIResponse(responseCode = "200", description = "The unit with its coverage from that date", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrgViews.UnitView.class), examples = @ExampleObject(name = "changed", value = """
-                    {"code":"14-shonan-west","kind":"BRANCH","kindLabelJa":"圏域ブランチ（支部）","kindLabelEn":"Regional branch","tier":2,
-                     "prefCode":"14","parentCode":"14-center","nameJa":"湘南西部ブランチ","activeFrom":"2023-04-01",
-                     "coverageDate":"2023-04-01","coverage":[{"lgcode":"142034","name":"平塚市"}]}""")))
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = OrgViews.UnitView.class), examples = @ExampleObject(name = "changed", ref = "ChangeCoverage200Changed")))
     @APIResponse(responseCode = "409", ref = "#/components/responses/Conflict")
     public OrgViews.UnitView changeCoverage(
             @Parameter(description = "Unit code", example = "14-shonan-west") @PathParam("code") String code,

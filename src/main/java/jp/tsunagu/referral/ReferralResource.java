@@ -44,22 +44,6 @@ import jp.tsunagu.common.security.Roles;
         + "The receiver accepts, declines, starts, completes and fails; the sender cancels, confirms and reopens.")
 public class ReferralResource {
 
-    static final String VIEW = """
-            {"id":"5d2b7c1e-9f3a-4b8e-a6d1-0c2e4f6a8b10","consultationId":"0b6f8f8e-3d7a-4c1e-9a55-2f0c6d1e7a10","kind":"ESCALATION",
-             "direction":"UP","state":"REQUESTED","stateLabelJa":"依頼中",
-             "sender":{"unitCode":"m-142034","unitKind":"MUNICIPAL_OFFICE","tier":3,"regionCode":"14-shonan-west"},
-             "receiver":{"unitCode":"14-shonan-west","unitKind":"BRANCH","tier":2,"regionCode":"14-shonan-west"},
-             "requestText":"短期入所先の調整について後方支援をお願いします","requestedBy":"coord.hiratsuka","requestedAt":"2024-06-03T02:00:00Z",
-             "allowedActions":["CANCEL"],"version":0}""";
-    /** The same referral after the receiver's ACCEPT, as the sender sees it. */
-    static final String ACCEPTED = """
-            {"id":"5d2b7c1e-9f3a-4b8e-a6d1-0c2e4f6a8b10","consultationId":"0b6f8f8e-3d7a-4c1e-9a55-2f0c6d1e7a10","kind":"ESCALATION",
-             "direction":"UP","state":"ACCEPTED","stateLabelJa":"受諾",
-             "sender":{"unitCode":"m-142034","unitKind":"MUNICIPAL_OFFICE","tier":3,"regionCode":"14-shonan-west"},
-             "receiver":{"unitCode":"14-shonan-west","unitKind":"BRANCH","tier":2,"regionCode":"14-shonan-west"},
-             "requestText":"短期入所先の調整について後方支援をお願いします","requestedBy":"coord.hiratsuka","requestedAt":"2024-06-03T02:00:00Z",
-             "acceptedAt":"2024-06-03T05:30:00Z","allowedActions":["CANCEL"],"version":1}""";
-
     private final ReferralService service;
 
     public ReferralResource(ReferralService service) {
@@ -83,12 +67,10 @@ public class ReferralResource {
                     + "direction is derived from the tiers and stored with a snapshot of both units. When the consultation is about a "
                     + "registered child whose consent does not include SHARE_WITH_REFERRAL_RECIPIENTS, the receiver sees the child "
                     + "pseudonymously and childNotice says so.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "escalation", value = """
-            {"consultationId":"0b6f8f8e-3d7a-4c1e-9a55-2f0c6d1e7a10","kind":"ESCALATION","receiverUnitCode":"14-shonan-west",
-             "requestText":"短期入所先の調整について後方支援をお願いします"}""")))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "escalation", ref = "CreateReferralRequestEscalation")))
     @APIResponse(responseCode = "201", description = "Requested", headers = { @Header(name = "ETag", ref = "ETag"),
             @Header(name = "Location", ref = "Location") }, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ReferralViews.ReferralView.class), examples = @ExampleObject(name = "requested", value = VIEW)))
+                    schema = @Schema(implementation = ReferralViews.ReferralView.class), examples = @ExampleObject(name = "requested", ref = "ReferralView")))
     @APIResponse(responseCode = "409", ref = "#/components/responses/Conflict")
     public Response createReferral(@Valid @NotNull ReferralViews.ReferralRequest request) {
         return withETag(Response.Status.CREATED, service.create(request));
@@ -98,7 +80,7 @@ public class ReferralResource {
     @Path("/referrals/{id}")
     @Operation(summary = "Get a referral", description = "Sender and receiver units (and center staff) read it in every state, also after it ended.")
     @APIResponse(responseCode = "200", description = "The referral", headers = @Header(name = "ETag", ref = "ETag"), content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReferralViews.ReferralView.class),
-                    examples = @ExampleObject(name = "requested", value = VIEW)))
+                    examples = @ExampleObject(name = "requested", ref = "ReferralView")))
     public Response getReferral(@Parameter(description = "Referral id") @PathParam("id") String id) {
         return withETag(Response.Status.OK, service.get(id));
     }
@@ -111,12 +93,12 @@ public class ReferralResource {
                     + "when two accept at once). A move the state does not allow answers 409 with currentState and allowedActions; a "
                     + "move that is not the caller's side's answers 403. Every move is recorded (GET …/history).")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReferralMoves.class), examples = {
-            @ExampleObject(name = "accept", value = "{\"action\":\"ACCEPT\"}"),
-            @ExampleObject(name = "decline", value = "{\"action\":\"DECLINE\",\"reasonCode\":\"NO_CAPACITY\",\"reasonText\":\"担当者が不在のため\"}"),
-            @ExampleObject(name = "complete", value = "{\"action\":\"COMPLETE\",\"outcomeCode\":\"SERVICE_ARRANGED\",\"outcomeText\":\"短期入所の利用開始\"}"),
-            @ExampleObject(name = "reopen", value = "{\"action\":\"REOPEN\",\"question\":\"利用開始後の様子を教えてください\"}") }))
+            @ExampleObject(name = "accept", ref = "TransitionReferralRequestAccept"),
+            @ExampleObject(name = "decline", ref = "TransitionReferralRequestDecline"),
+            @ExampleObject(name = "complete", ref = "TransitionReferralRequestComplete"),
+            @ExampleObject(name = "reopen", ref = "TransitionReferralRequestReopen") }))
     @APIResponse(responseCode = "200", description = "The referral in its new state", headers = @Header(name = "ETag", ref = "ETag"), content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReferralViews.ReferralView.class),
-                    examples = @ExampleObject(name = "accepted", value = ACCEPTED)))
+                    examples = @ExampleObject(name = "accepted", ref = "ReferralAccepted")))
     @APIResponse(responseCode = "409", ref = "#/components/responses/Conflict")
     @APIResponse(responseCode = "412", ref = "#/components/responses/PreconditionFailed")
     @APIResponse(responseCode = "428", ref = "#/components/responses/PreconditionRequired")
@@ -130,9 +112,7 @@ public class ReferralResource {
     @Path("/referrals/{id}/history")
     @Operation(summary = "Read a referral's history", description = "Every move: who, from which unit, when, from and to which state, and why.")
     @APIResponse(responseCode = "200", description = "The moves, oldest first", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ReferralViews.HistoryView.class),
-            examples = @ExampleObject(name = "history", value = """
-                    [{"action":"REQUEST","to":"REQUESTED","actor":"coord.hiratsuka","unitCode":"m-142034","occurredAt":"2024-06-03T02:00:00Z"},
-                     {"action":"ACCEPT","from":"REQUESTED","to":"ACCEPTED","actor":"branch.shonan-west","unitCode":"14-shonan-west","occurredAt":"2024-06-03T04:00:00Z"}]""")))
+            examples = @ExampleObject(name = "history", ref = "GetReferralHistory200History")))
     public List<ReferralViews.HistoryView> getReferralHistory(@Parameter(description = "Referral id") @PathParam("id") String id) {
         return service.history(id);
     }
@@ -141,8 +121,7 @@ public class ReferralResource {
     @Path("/referrals/{id}/reports")
     @Operation(summary = "Read a referral's progress reports", description = "経過報告, oldest first; the sender keeps reading them after the referral ends.")
     @APIResponse(responseCode = "200", description = "The reports", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ReferralViews.ReportView.class),
-            examples = @ExampleObject(name = "reports", value = """
-                    [{"id":1,"status":"CONTACTED_FAMILY","statusLabelJa":"家族に連絡","body":"家族に連絡し、見学日程を調整中","author":"branch.shonan-west","unitCode":"14-shonan-west","createdAt":"2024-06-04T01:00:00Z"}]""")))
+            examples = @ExampleObject(name = "reports", ref = "ListReferralReports200Reports")))
     public List<ReferralViews.ReportView> listReferralReports(@Parameter(description = "Referral id") @PathParam("id") String id) {
         return service.reports(id);
     }
@@ -152,11 +131,9 @@ public class ReferralResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Post a progress report", description = "By the receiving unit while the referral is ACCEPTED or IN_PROGRESS. "
             + "Reports do not change the referral's ETag.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "contacted",
-            value = "{\"status\":\"CONTACTED_FAMILY\",\"body\":\"家族に連絡し、見学日程を調整中\"}")))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "contacted", ref = "PostReferralReportRequestContacted")))
     @APIResponse(responseCode = "201", description = "Posted", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = ReferralViews.ReportView.class), examples = @ExampleObject(name = "posted", value = """
-                    {"id":1,"status":"CONTACTED_FAMILY","statusLabelJa":"家族に連絡","body":"家族に連絡し、見学日程を調整中","author":"branch.shonan-west","unitCode":"14-shonan-west","createdAt":"2024-06-04T01:00:00Z"}""")))
+            schema = @Schema(implementation = ReferralViews.ReportView.class), examples = @ExampleObject(name = "posted", ref = "PostReferralReport201Posted")))
     @APIResponse(responseCode = "409", ref = "#/components/responses/Conflict")
     public Response postReferralReport(@Parameter(description = "Referral id") @PathParam("id") String id,
             @Valid @NotNull ReferralViews.ReportRequest request) {
@@ -168,7 +145,7 @@ public class ReferralResource {
     @Operation(summary = "Referrals sent to my unit", description = "Newest first; filter by state, or overdue=true for those not answered "
             + "within the kind's business days or without a report for the kind's days (settings tsunagu.referral.*).")
     @APIResponse(responseCode = "200", description = "A page of referrals", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReferralViews.ReferralPage.class),
-            examples = @ExampleObject(name = "inbox", value = "{\"items\":[" + VIEW + "],\"page\":0,\"size\":20,\"totalItems\":1,\"totalPages\":1}")))
+            examples = @ExampleObject(name = "inbox", ref = "ReferralInbox200Inbox")))
     public Page<ReferralViews.ReferralView> referralInbox(@Parameter(description = "State") @QueryParam("state") ReferralState state,
             @Parameter(description = "Only overdue ones") @QueryParam("overdue") @DefaultValue("false") boolean overdue,
             @BeanParam @Valid PageRequest page) {
@@ -179,7 +156,7 @@ public class ReferralResource {
     @Path("/referrals/outbox")
     @Operation(summary = "Referrals sent by my unit", description = "Newest first, in every state: the sender follows up until it confirms closure.")
     @APIResponse(responseCode = "200", description = "A page of referrals", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReferralViews.ReferralPage.class),
-            examples = @ExampleObject(name = "outbox", value = "{\"items\":[" + VIEW + "],\"page\":0,\"size\":20,\"totalItems\":1,\"totalPages\":1}")))
+            examples = @ExampleObject(name = "outbox", ref = "ReferralOutbox200Outbox")))
     public Page<ReferralViews.ReferralView> referralOutbox(@Parameter(description = "State") @QueryParam("state") ReferralState state,
             @Parameter(description = "Only overdue ones") @QueryParam("overdue") @DefaultValue("false") boolean overdue,
             @BeanParam @Valid PageRequest page) {

@@ -36,31 +36,6 @@ import jp.tsunagu.common.security.Roles;
 @Tag(name = "registry", description = "Registered children (医療的ケア児) and their consent (同意書). Identifying data only where consent covers the caller's unit; every read is audited.")
 public class ChildResource {
 
-    static final String IDENTIFYING = """
-            {"id":"7c0e2f0a-8d51-4d9e-b1a3-2e9f0f7b6c55","view":"IDENTIFYING","ageBand":"3-5","residence":{"lgcode":"142034","name":"平塚市"},
-             "careTypes":["SUCTION","TUBE_FEEDING"],"mobileWithCare":true,"severeDisability":false,"ventilatorDependent":false,
-             "familyName":"山田","givenName":"太郎","familyNameKana":"やまだ","givenNameKana":"たろう","birthDate":"2021-05-10","sex":"MALE",
-             "guardian":{"name":"山田 花子","phone":"090-0000-0000"},"primaryHospital":"神奈川県立こども医療センター","registrationSource":"STAFF","version":0}""";
-    static final String PSEUDONYMOUS = """
-            {"id":"7c0e2f0a-8d51-4d9e-b1a3-2e9f0f7b6c55","view":"PSEUDONYMOUS","viewReason":"no consent in force covers your unit",
-             "ageBand":"3-5","residence":{"lgcode":"142034","name":"平塚市"},"careTypes":["SUCTION","TUBE_FEEDING"],
-             "mobileWithCare":true,"severeDisability":false,"ventilatorDependent":false}""";
-    static final String CONSENT_REQUEST = """
-            {"scopes":["CENTER_ONLY","SHARE_WITH_RESIDENCE_MUNICIPALITY"],"obtainedOn":"2024-06-03","formName":"個人情報使用同意書（第2版）",
-             "documentRef":"同意書 2024-0153","obtainedBy":"平塚 一郎","obtainedFrom":{"name":"山田 花子","relationship":"MOTHER"}}""";
-    static final String CONSENT = """
-            {"id":4,"state":"PENDING","scopes":["CENTER_ONLY","SHARE_WITH_RESIDENCE_MUNICIPALITY"],"obtainedOn":"2024-06-03",
-             "obtainedByUnitCode":"m-142034","formName":"個人情報使用同意書（第2版）","documentRef":"同意書 2024-0153","obtainedBy":"平塚 一郎",
-             "obtainedFrom":{"relationship":"MOTHER"},"recordedBy":"coord.hiratsuka","recordedByUnitCode":"m-142034","active":false}""";
-    static final String CONFIRMED = """
-            {"id":4,"state":"CONFIRMED","scopes":["CENTER_ONLY","SHARE_WITH_RESIDENCE_MUNICIPALITY"],"obtainedOn":"2024-06-03",
-             "obtainedByUnitCode":"m-142034","formName":"個人情報使用同意書（第2版）","documentRef":"同意書 2024-0153","obtainedBy":"平塚 一郎",
-             "obtainedFrom":{"name":"山田 花子","relationship":"MOTHER"},"recordedBy":"coord.hiratsuka","recordedByUnitCode":"m-142034",
-             "reviewedBy":"staff.kanagawa","reviewedAt":"2024-06-04T01:12:00Z","reviewNote":"署名・日付・範囲を原本で確認","active":true}""";
-    static final String HELD = """
-            {"id":"0b6f3c1e-5a2d-4e8f-9c7b-1d2e3f4a5b6c","state":"PENDING","requestedAt":"2024-06-03T01:15:00Z","requestedByUnitCode":"m-142034",
-             "residence":{"lgcode":"142034","name":"平塚市"},"message":"A child who may be the same is registered where you cannot see it. The prefecture center checks this registration and either registers it or matches it to the existing record."}""";
-
     static final String LOCATION = "/api/v1/children/";
 
     private final ChildService service;
@@ -85,16 +60,12 @@ public class ChildResource {
                     + "unless those ids are listed in confirmedDistinctFrom. If such a child is registered where the caller cannot see "
                     + "it, the registration is held for the prefecture center: 202 with a RegistrationReview that names no other child. "
                     + "Partner systems must send an Idempotency-Key; a replay renders the created child or review for the current caller.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "staff", value = """
-            {"familyName":"山田","givenName":"太郎","familyNameKana":"やまだ","givenNameKana":"たろう","birthDate":"2021-05-10","sex":"MALE",
-             "residenceLgcode":"142034","guardian":{"name":"山田 花子","phone":"090-0000-0000"},"careTypes":["SUCTION","TUBE_FEEDING"],
-             "mobileWithCare":true,"severeDisability":false,"ventilatorDependent":false,"primaryHospital":"神奈川県立こども医療センター",
-             "registrationSource":"STAFF","consent":""" + CONSENT_REQUEST + "}")))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "staff", ref = "RegisterChildRequestStaff")))
     @APIResponse(responseCode = "201", description = "Registered", headers = { @Header(name = "Location", ref = "Location"), @Header(name = "Idempotent-Replayed", ref = "Idempotent-Replayed") }, content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = ChildViews.ChildView.class), examples = @ExampleObject(name = "registered", value = IDENTIFYING)))
+            schema = @Schema(implementation = ChildViews.ChildView.class), examples = @ExampleObject(name = "registered", ref = "ChildIdentifying")))
     @APIResponse(responseCode = "202", description = "Held for the prefecture center's review (a possible duplicate you cannot see)", headers = { @Header(name = "Location", ref = "Location"), @Header(name = "Idempotent-Replayed", ref = "Idempotent-Replayed") }, 
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChildViews.ReviewView.class),
-                    examples = @ExampleObject(name = "held", value = HELD)))
+                    examples = @ExampleObject(name = "held", ref = "ChildHeld")))
     @APIResponse(responseCode = "409", ref = "#/components/responses/Conflict")
     @APIResponse(responseCode = "422", ref = "#/components/responses/Unprocessable")
     @APIResponse(responseCode = "401", ref = ProblemResponsesFilter.STEP_UP)
@@ -117,7 +88,7 @@ public class ChildResource {
             description = "The identifying view where a consent in force covers the caller's unit, else the pseudonymous view "
                     + "(view and viewReason say which). Withdrawal of consent takes effect on the next request. 404 outside the caller's scope.")
     @APIResponse(responseCode = "200", description = "The child", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChildViews.ChildView.class),
-            examples = { @ExampleObject(name = "identifying", value = IDENTIFYING), @ExampleObject(name = "pseudonymous", value = PSEUDONYMOUS) }))
+            examples = { @ExampleObject(name = "identifying", ref = "ChildIdentifying"), @ExampleObject(name = "pseudonymous", ref = "ChildPseudonymous") }))
     @APIResponse(responseCode = "401", ref = ProblemResponsesFilter.STEP_UP)
     public ChildViews.ChildView getChild(@Parameter(description = "Registry id") @PathParam("id") String id) {
         return service.get(id);
@@ -129,7 +100,7 @@ public class ChildResource {
     @Operation(summary = "List a child's consents", description = "Every consent, pending, in force, rejected or withdrawn, oldest first. "
             + "Who signed is named only to the prefecture center and to callers who see the child identifying.")
     @APIResponse(responseCode = "200", description = "The consents", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY, implementation = ChildViews.ConsentView.class),
-            examples = @ExampleObject(name = "one", value = "[" + CONSENT + "]")))
+            examples = @ExampleObject(name = "one", ref = "ListConsents200One")))
     @APIResponse(responseCode = "401", ref = ProblemResponsesFilter.STEP_UP)
     public List<ChildViews.ConsentView> listConsents(@Parameter(description = "Registry id") @PathParam("id") String id) {
         return service.listConsents(id);
@@ -142,9 +113,9 @@ public class ChildResource {
     @Operation(summary = "Record a consent", description = "The record of a signed form, obtained by the caller's unit: which form, its "
             + "reference, who took it from whom, when and which sharing. It is PENDING and changes nothing until another person at the "
             + "prefecture center confirms it against the form (POST …/confirmation); the center is always covered, the other scopes add units.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "residence", value = CONSENT_REQUEST)))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "residence", ref = "ChildConsentRequest")))
     @APIResponse(responseCode = "201", description = "Recorded", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = ChildViews.ConsentView.class), examples = @ExampleObject(name = "recorded", value = CONSENT)))
+            schema = @Schema(implementation = ChildViews.ConsentView.class), examples = @ExampleObject(name = "recorded", ref = "ChildConsent")))
     @APIResponse(responseCode = "401", ref = ProblemResponsesFilter.STEP_UP)
     public Response recordConsent(@Parameter(description = "Registry id") @PathParam("id") String id,
             @Valid @NotNull ChildViews.ConsentRequest request) {
@@ -158,10 +129,9 @@ public class ChildResource {
     @Operation(summary = "Confirm a consent against the signed form",
             description = "Staff of the prefecture center, not the person who recorded it, after checking the form: documentRef repeats "
                     + "the reference on the form. From then on the consent is in force. 409 when it is no longer PENDING.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "checked",
-            value = "{\"documentRef\":\"同意書 2024-0153\",\"note\":\"署名・日付・範囲を原本で確認\"}")))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "checked", ref = "ConfirmConsentRequestChecked")))
     @APIResponse(responseCode = "200", description = "The confirmed consent", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = ChildViews.ConsentView.class), examples = @ExampleObject(name = "confirmed", value = CONFIRMED)))
+            schema = @Schema(implementation = ChildViews.ConsentView.class), examples = @ExampleObject(name = "confirmed", ref = "ChildConfirmed")))
     @APIResponse(responseCode = "409", ref = "#/components/responses/Conflict")
     @APIResponse(responseCode = "401", ref = ProblemResponsesFilter.STEP_UP)
     public ChildViews.ConsentView confirmConsent(@Parameter(description = "Registry id") @PathParam("id") String id,
@@ -176,11 +146,9 @@ public class ChildResource {
     @RolesAllowed({ Roles.CENTER_ADMIN, Roles.CENTER_STAFF })
     @Operation(summary = "Reject a consent the form does not bear out",
             description = "Staff of the prefecture center, not the person who recorded it. The consent never takes effect.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "unsigned",
-            value = "{\"reason\":\"原本に保護者の署名がない\"}")))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "unsigned", ref = "RejectConsentRequestUnsigned")))
     @APIResponse(responseCode = "200", description = "The rejected consent", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = ChildViews.ConsentView.class), examples = @ExampleObject(name = "rejected",
-                    value = "{\"id\":4,\"state\":\"REJECTED\",\"scopes\":[\"CENTER_ONLY\"],\"obtainedOn\":\"2024-06-03\",\"reviewedBy\":\"staff.kanagawa\",\"reviewNote\":\"原本に保護者の署名がない\",\"active\":false}")))
+            schema = @Schema(implementation = ChildViews.ConsentView.class), examples = @ExampleObject(name = "rejected", ref = "RejectConsent200Rejected")))
     @APIResponse(responseCode = "409", ref = "#/components/responses/Conflict")
     @APIResponse(responseCode = "401", ref = ProblemResponsesFilter.STEP_UP)
     public ChildViews.ConsentView rejectConsent(@Parameter(description = "Registry id") @PathParam("id") String id,
@@ -196,13 +164,9 @@ public class ChildResource {
     @Operation(summary = "Withdraw a consent", description = "Recorded by the prefecture center, the unit that obtained the consent or a "
             + "unit under it, with the staff member who received the family's request. From then on the consent covers nobody: the next "
             + "read, list, inbox or replay shows it.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "today",
-            value = "{\"withdrawnOn\":\"2024-09-30\",\"receivedBy\":\"平塚 一郎\"}")))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "today", ref = "WithdrawConsentRequestToday")))
     @APIResponse(responseCode = "200", description = "The withdrawn consent", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChildViews.ConsentView.class),
-            examples = @ExampleObject(name = "withdrawn", value = """
-                    {"id":4,"state":"WITHDRAWN","scopes":["CENTER_ONLY","SHARE_WITH_RESIDENCE_MUNICIPALITY"],"obtainedOn":"2024-06-03",
-                     "obtainedByUnitCode":"m-142034","documentRef":"同意書 2024-0153","withdrawnOn":"2024-09-30","withdrawalReceivedBy":"平塚 一郎",
-                     "active":false}""")))
+            examples = @ExampleObject(name = "withdrawn", ref = "WithdrawConsent200Withdrawn")))
     @APIResponse(responseCode = "409", ref = "#/components/responses/Conflict")
     @APIResponse(responseCode = "401", ref = ProblemResponsesFilter.STEP_UP)
     public ChildViews.ConsentView withdrawConsent(@Parameter(description = "Registry id") @PathParam("id") String id,

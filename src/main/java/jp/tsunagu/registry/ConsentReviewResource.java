@@ -37,12 +37,7 @@ public class ConsentReviewResource {
             + "consent of the prefecture, oldest first, with who signed, to check against the signed form and confirm or reject. "
             + "Reading the list is audited.")
     @APIResponse(responseCode = "200", description = "A page of pending consents", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = ChildViews.ConsentReviewPage.class), examples = @ExampleObject(name = "one", value = """
-                    {"items":[{"childId":"7c0e2f0a-8d51-4d9e-b1a3-2e9f0f7b6c55","residence":{"lgcode":"142034","name":"平塚市"},
-                      "consent":{"id":4,"state":"PENDING","scopes":["CENTER_ONLY","SHARE_WITH_RESIDENCE_MUNICIPALITY"],"obtainedOn":"2024-06-03",
-                      "obtainedByUnitCode":"m-142034","formName":"個人情報使用同意書（第2版）","documentRef":"同意書 2024-0153","obtainedBy":"平塚 一郎",
-                      "obtainedFrom":{"name":"山田 花子","relationship":"MOTHER"},"recordedBy":"coord.hiratsuka","recordedByUnitCode":"m-142034",
-                      "active":false}}],"page":0,"size":20,"totalItems":1,"totalPages":1}""")))
+            schema = @Schema(implementation = ChildViews.ConsentReviewPage.class), examples = @ExampleObject(name = "one", ref = "ListConsentReviews200One")))
     @APIResponse(responseCode = "401", ref = ProblemResponsesFilter.STEP_UP)
     public Page<ChildViews.ConsentReviewItem> listConsentReviews(@BeanParam @Valid PageRequest page) {
         return service.pending(page);

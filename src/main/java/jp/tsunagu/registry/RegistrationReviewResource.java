@@ -45,8 +45,7 @@ public class RegistrationReviewResource {
     @Operation(summary = "List held registrations", description = "The prefecture center sees every held registration of its prefecture "
             + "(with the submission and the candidates, audited); other units their own requests; a partner system its own submissions. Oldest first.")
     @APIResponse(responseCode = "200", description = "A page of held registrations", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = ChildViews.ReviewPage.class), examples = @ExampleObject(name = "one",
-                    value = "{\"items\":[" + ChildResource.HELD + "],\"page\":0,\"size\":20,\"totalItems\":1,\"totalPages\":1}")))
+            schema = @Schema(implementation = ChildViews.ReviewPage.class), examples = @ExampleObject(name = "one", ref = "ListRegistrationReviews200One")))
     @APIResponse(responseCode = "401", ref = ProblemResponsesFilter.STEP_UP)
     public Page<ChildViews.ReviewView> listRegistrationReviews(
             @Parameter(description = "Only reviews in this state", example = "PENDING") @QueryParam("state") RegistrationReview.State state,
@@ -60,7 +59,7 @@ public class RegistrationReviewResource {
     @Operation(summary = "Get a held registration", description = "What the caller may know of it: the requester its state and, once "
             + "registered, the new child's id; the center also the submission and the candidates. 404 outside the caller's scope.")
     @APIResponse(responseCode = "200", description = "The held registration", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = ChildViews.ReviewView.class), examples = @ExampleObject(name = "held", value = ChildResource.HELD)))
+            schema = @Schema(implementation = ChildViews.ReviewView.class), examples = @ExampleObject(name = "held", ref = "ChildHeld")))
     @APIResponse(responseCode = "401", ref = ProblemResponsesFilter.STEP_UP)
     public ChildViews.ReviewView getRegistrationReview(@Parameter(description = "Review id") @PathParam("id") String id) {
         return service.get(id);
@@ -72,14 +71,9 @@ public class RegistrationReviewResource {
     @RolesAllowed({ Roles.CENTER_ADMIN, Roles.CENTER_STAFF })
     @Operation(summary = "Resolve a held registration", description = "Staff of the prefecture center: register the child as submitted "
             + "(its consent then waits for the usual check), or record that it is one of the candidates. 409 when resolved already.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "new",
-            value = "{\"outcome\":\"REGISTER_AS_NEW\",\"note\":\"生年月日・住所・保護者名が一致しない別の児\"}")))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "new", ref = "ResolveRegistrationReviewRequestNew")))
     @APIResponse(responseCode = "200", description = "The resolved review", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = ChildViews.ReviewView.class), examples = @ExampleObject(name = "registered", value = """
-                    {"id":"0b6f3c1e-5a2d-4e8f-9c7b-1d2e3f4a5b6c","state":"REGISTERED","requestedAt":"2024-06-03T01:15:00Z",
-                     "requestedByUnitCode":"m-142034","residence":{"lgcode":"142034","name":"平塚市"},
-                     "message":"The prefecture center registered the child.","childId":"7c0e2f0a-8d51-4d9e-b1a3-2e9f0f7b6c55",
-                     "resolvedAt":"2024-06-04T02:00:00Z"}""")))
+            schema = @Schema(implementation = ChildViews.ReviewView.class), examples = @ExampleObject(name = "registered", ref = "ResolveRegistrationReview200Registered")))
     @APIResponse(responseCode = "409", ref = "#/components/responses/Conflict")
     @APIResponse(responseCode = "401", ref = ProblemResponsesFilter.STEP_UP)
     public ChildViews.ReviewView resolveRegistrationReview(@Parameter(description = "Review id") @PathParam("id") String id,

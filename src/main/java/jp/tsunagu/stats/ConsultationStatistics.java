@@ -13,7 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import jp.tsunagu.consultation.ConsultationEnums;
-import jp.tsunagu.org.OrgUnit;
+import jp.tsunagu.org.UnitDirectory;
 
 /**
  * Consultations counted by two dimensions. The database groups and counts ({@code GROUP BY} over the consultation
@@ -200,8 +200,8 @@ class ConsultationStatistics {
                 ids.add(Long.parseLong(k));
             }
         }
-        Map<Long, OrgUnit> units = names.units(ids);
-        units.values().stream().sorted(Names.TIER_ORDER).forEach(u -> out.put(Long.toString(u.id), Names.unit(u)));
+        Map<Long, UnitDirectory.UnitRef> units = names.units(ids);
+        units.values().stream().sorted(Names.TIER_ORDER).forEach(u -> out.put(Long.toString(u.id()), Names.unit(u)));
         for (Long id : ids) {
             out.putIfAbsent(Long.toString(id), new StatsViews.Heading(Long.toString(id), "#" + id, "#" + id));
         }

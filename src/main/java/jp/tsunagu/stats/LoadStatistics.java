@@ -13,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 
 import jp.tsunagu.consultation.ConsultationEnums;
+import jp.tsunagu.org.UnitDirectory;
 
 /**
  * Who carries the open work (the concentration problem the council papers name): open consultations per
@@ -70,22 +71,10 @@ class LoadStatistics {
         Tabulation t2 = Tabulation.additive("load.openConsultationsByOwnerUnit", OWNER, STATUS, owners.headings(),
                 statuses.headings(), byOwner.matrix(owners, statuses)).withKeys(byOwner.keyMatrix(owners, statuses), null);
 
-        Sql people = new Sql().append("SELECT co.id FROM coordinator co JOIN org_unit u ON u.id = co.unit_id"
-                + " WHERE co.active = TRUE AND u.pref_code = :scopePref").bind("scopePref", scope.prefCode());
-        if (scope.region()) {
-            people.append(" AND co.unit_id IN (:scopeUnits)").bind("scopeUnits", scope.unitIds());
-        }
-        filter(people, "co.unit_id", units);
+        List<Long> within = scope.region() ? scope.unitIds() : null;
         Set<String> coordinatorPopulation = new HashSet<>();
-        people.rows(em).forEach(r -> coordinatorPopulation.add(Long.toString(Sql.number(r[0]))));
-        Sql offices = new Sql().append("SELECT u.code FROM org_unit u WHERE u.pref_code = :scopePref AND u.active_from <= :today"
-                + " AND (u.active_to IS NULL OR u.active_to > :today)").bind("scopePref", scope.prefCode()).bind("today", today);
-        if (scope.region()) {
-            offices.append(" AND u.id IN (:scopeUnits)").bind("scopeUnits", scope.unitIds());
-        }
-        filter(offices, "u.id", units);
-        Set<String> unitPopulation = new HashSet<>();
-        offices.rows(em).forEach(r -> unitPopulation.add((String) r[0]));
+        names.activeCoordinatorIds(scope.prefCode(), within, units).forEach(id -> coordinatorPopulation.add(Long.toString(id)));
+        Set<String> unitPopulation = names.activeUnitCodes(scope.prefCode(), today, within, units);
         return new Load(t1, t2, coordinatorPopulation, unitPopulation);
     }
 
@@ -184,12 +173,9 @@ class LoadStatistics {
         }
         Map<String, StatsViews.Heading> m = new LinkedHashMap<>();
         if (!ids.isEmpty()) {
-            List<Object[]> rows = em.createQuery("select co.id, co.name, u.code from Coordinator co, OrgUnit u"
-                    + " where u.id = co.unitId and co.id in :ids order by co.nameKana, co.id", Object[].class)
-                    .setParameter("ids", ids).getResultList();
-            for (Object[] row : rows) {
-                String label = row[1] + "（" + row[2] + "）";
-                m.put(row[0].toString(), new StatsViews.Heading(row[0].toString(), label, row[1] + " (" + row[2] + ")"));
+            for (UnitDirectory.CoordinatorRef co : names.coordinators(ids)) {
+                String id = Long.toString(co.id());
+                m.put(id, new StatsViews.Heading(id, co.name() + "（" + co.unitCode() + "）", co.name() + " (" + co.unitCode() + ")"));
             }
             for (Long id : ids) {
                 m.putIfAbsent(id.toString(), new StatsViews.Heading(id.toString(), "#" + id, "#" + id));

@@ -2,7 +2,6 @@ package jp.tsunagu.stats;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -12,18 +11,19 @@ import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 
 import jp.tsunagu.org.UnitKind;
 import jp.tsunagu.referral.Direction;
 import jp.tsunagu.referral.ReferralKind;
+import jp.tsunagu.referral.OpenReferrals;
 import jp.tsunagu.referral.ReferralOverdue;
 import jp.tsunagu.referral.ReferralState;
 
 /**
  * Hand-off statistics. One grouped statement (kind, direction, sender and receiver unit kind as snapshotted at
  * request time, state) feeds three tables; two window-function statements give the duration percentiles; one JPQL
- * statement with the overdue condition of {@link ReferralOverdue} counts what is open and overdue now.
+ * statement with the overdue condition of {@link ReferralOverdue} counts what is open and overdue now (read through
+ * {@link OpenReferrals}, the referral feature's public read model).
  *
  * <p><b>Percentiles</b> are computed by MariaDB: {@code PERCENTILE_CONT(p) WITHIN GROUP (ORDER BY hours) OVER
  * (PARTITION BY kind)}, i.e. continuous percentiles with linear interpolation between the two nearest durations
@@ -35,9 +35,6 @@ class ReferralStatistics {
 
     static final String PERCENTILE_METHOD = "MariaDB PERCENTILE_CONT window function: continuous percentile with linear "
             + "interpolation (as PERCENTILE.INC in Excel), over hours from requestedAt to acceptedAt / endedAt";
-
-    /** The states in which the receiver has work to do; what "open" and "active" mean in these statistics. */
-    static final List<ReferralState> OPEN_STATES = List.of(ReferralState.REQUESTED, ReferralState.ACCEPTED, ReferralState.IN_PROGRESS);
 
     /** Outcome groups, in column order. */
     enum Outcome {
@@ -80,14 +77,12 @@ class ReferralStatistics {
 
     private final EntityManager em;
     private final Names names;
-    private final ReferralOverdue overdue;
-    private final Clock clock;
+    private final OpenReferrals openReferrals;
 
-    ReferralStatistics(EntityManager em, Names names, ReferralOverdue overdue, Clock clock) {
+    ReferralStatistics(EntityManager em, Names names, OpenReferrals openReferrals) {
         this.em = em;
         this.names = names;
-        this.overdue = overdue;
-        this.clock = clock;
+        this.openReferrals = openReferrals;
     }
 
     /** Everything of the referral statistics except the open/overdue table. */
@@ -271,29 +266,11 @@ class ReferralStatistics {
 
     /** Referrals open now (REQUESTED, ACCEPTED, IN_PROGRESS) per receiving unit, split into overdue and on time. */
     Tabulation openByReceivingUnit(StatsScope scope, List<Long> units) {
-        Map<String, Object> params = new HashMap<>();
-        StringBuilder jpql = new StringBuilder("select r.receiverUnitId, sum(case when ")
-                .append(overdue.condition("r", clock, params))
-                .append(" then 1 else 0 end), count(r) from Referral r where ")
-                .append(scope.referralsJpql(params))
-                .append(" and r.state in :openStates");
-        params.put("openStates", OPEN_STATES);
-        if (units != null) {
-            if (units.isEmpty()) {
-                jpql.append(" and 1 = 0");
-            } else {
-                jpql.append(" and (r.senderUnitId in :filterUnits or r.receiverUnitId in :filterUnits)");
-                params.put("filterUnits", units);
-            }
-        }
-        jpql.append(" group by r.receiverUnitId");
-        TypedQuery<Object[]> q = em.createQuery(jpql.toString(), Object[].class);
-        params.forEach(q::setParameter);
         Crosstab x = new Crosstab();
-        for (Object[] row : q.getResultList()) {
-            long unit = (Long) row[0];
-            long late = Sql.number(row[1]);
-            long all = Sql.number(row[2]);
+        for (OpenReferrals.AtUnit row : openReferrals.byReceivingUnit(scope.rule(), units)) {
+            long unit = row.receiverUnitId();
+            long late = row.overdue();
+            long all = row.open();
             String key = scope.inRegion(unit) ? Long.toString(unit) : Headings.OUTSIDE_REGION.code();
             x.add(key, "OVERDUE", late);
             x.add(key, "ON_TIME", all - late);

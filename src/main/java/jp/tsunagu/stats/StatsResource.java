@@ -49,98 +49,10 @@ public class StatsResource {
             + "region; rows that would name a unit or municipality outside it are merged into one row OUTSIDE_REGION, and "
             + "filters are intersected with the region.";
 
-    static final String CONSULTATIONS = """
-            {"prefecture":"24","scope":"PREFECTURE","period":{"from":"2022-04-01","to":"2023-03-31","fiscalYear":2022},
-             "municipalities":null,"totalsCountConsultationsOnce":true,
-             "table":{"name":"consultations",
-              "rowDimension":{"code":"site","labelJa":"拠点・圏域","labelEn":"Site or region"},
-              "columnDimension":{"code":"requesterType","labelJa":"相談者種別","labelEn":"Requester type"},
-              "columns":[{"code":"FAMILY","labelJa":"家族","labelEn":"Family"},{"code":"MUNICIPALITY","labelJa":"自治体","labelEn":"Municipality"}],
-              "rows":[{"code":"24-hokusei","labelJa":"北勢支部","labelEn":"北勢支部",
-                       "cells":[{"count":12,"suppressed":false,"perturbed":true},{"count":0,"suppressed":false,"perturbed":true}],
-                       "total":{"count":13,"suppressed":false,"perturbed":true}},
-                      {"code":"24-chusei","labelJa":"中勢支部","labelEn":"中勢支部",
-                       "cells":[{"count":7,"suppressed":false,"perturbed":true},{"count":3,"suppressed":false,"perturbed":true}],
-                       "total":{"count":9,"suppressed":false,"perturbed":true}}],
-              "columnTotals":[{"count":19,"suppressed":false,"perturbed":true},{"count":5,"suppressed":false,"perturbed":true}],
-              "grandTotal":{"count":24,"suppressed":false,"perturbed":true},
-              "suppression":{"applied":true,"threshold":3,"withheld":0,"method":"CELL_KEY_PERTURBATION","maxDeviation":2}}}""";
-    static final String CONSULTATIONS_CSV = "拠点・圏域 / 相談者種別,家族,自治体,合計\r\n北勢支部,12,0,13\r\n中勢支部,7,3,9\r\n合計,19,5,24\r\n"
-            + "注記,分析者向けの件数は攪乱値です（真の件数との差は最大2、1～2は表示されず0または3以上になります。0は0～2件を表します）。"
-            + "合計も別に攪乱されるため、内訳の和とは一致しません。\r\n";
 
-    static final String TABLE_EXAMPLE = """
-            {"name":"referrals.byKindAndDirection","rowDimension":{"code":"kind","labelJa":"依頼の種類","labelEn":"Kind"},
-             "columnDimension":{"code":"direction","labelJa":"方向","labelEn":"Direction"},
-             "columns":[{"code":"UP","labelJa":"上位層へ","labelEn":"Up"},{"code":"DOWN","labelJa":"下位層へ","labelEn":"Down"},{"code":"LATERAL","labelJa":"同じ層へ","labelEn":"Lateral"}],
-             "rows":[{"code":"ESCALATION","labelJa":"後方支援依頼","labelEn":"Escalation","cells":[{"count":9,"suppressed":false},{"count":0,"suppressed":false},{"count":0,"suppressed":false}],"total":{"count":9,"suppressed":false}},
-                     {"code":"TRANSFER","labelJa":"移管","labelEn":"Transfer","cells":[{"count":0,"suppressed":false},{"count":14,"suppressed":false},{"count":3,"suppressed":false}],"total":{"count":17,"suppressed":false}},
-                     {"code":"CONSULT","labelJa":"助言依頼","labelEn":"Consultation","cells":[{"count":4,"suppressed":false},{"count":0,"suppressed":false},{"count":0,"suppressed":false}],"total":{"count":4,"suppressed":false}}],
-             "columnTotals":[{"count":13,"suppressed":false},{"count":14,"suppressed":false},{"count":3,"suppressed":false}],
-             "grandTotal":{"count":30,"suppressed":false},"suppression":{"applied":false,"threshold":0,"withheld":0,"method":"NONE","maxDeviation":0}}""";
 
-    static final String REFERRALS = """
-            {"prefecture":"24","scope":"PREFECTURE","period":{"from":"2024-04-01","to":"2025-03-31","fiscalYear":2024},"units":null,
-             "asOf":"2025-04-10T01:00:00Z","percentileMethod":"MariaDB PERCENTILE_CONT window function: continuous percentile with linear interpolation (as PERCENTILE.INC in Excel), over hours from requestedAt to acceptedAt / endedAt",
-             "byKindAndDirection":""" + TABLE_EXAMPLE + """
-            ,"byTiers":{"name":"referrals.byTiers","rowDimension":{"code":"tiers","labelJa":"依頼元→依頼先","labelEn":"Sender → receiver"},
-              "columnDimension":{"code":"kind","labelJa":"依頼の種類","labelEn":"Kind"},
-              "columns":[{"code":"ESCALATION","labelJa":"後方支援依頼","labelEn":"Escalation"},{"code":"TRANSFER","labelJa":"移管","labelEn":"Transfer"},{"code":"CONSULT","labelJa":"助言依頼","labelEn":"Consultation"}],
-              "rows":[{"code":"MUNICIPAL_OFFICE→BRANCH","labelJa":"市町村窓口→圏域ブランチ（支部）","labelEn":"Municipal office → Regional branch","cells":[{"count":9,"suppressed":false},{"count":0,"suppressed":false},{"count":4,"suppressed":false}],"total":{"count":13,"suppressed":false}},
-                      {"code":"CENTER→BRANCH","labelJa":"センター（本部）→圏域ブランチ（支部）","labelEn":"Prefecture center → Regional branch","cells":[{"count":0,"suppressed":false},{"count":14,"suppressed":false},{"count":0,"suppressed":false}],"total":{"count":14,"suppressed":false}},
-                      {"code":"BRANCH→BRANCH","labelJa":"圏域ブランチ（支部）→圏域ブランチ（支部）","labelEn":"Regional branch → Regional branch","cells":[{"count":0,"suppressed":false},{"count":3,"suppressed":false},{"count":0,"suppressed":false}],"total":{"count":3,"suppressed":false}}],
-              "columnTotals":[{"count":9,"suppressed":false},{"count":17,"suppressed":false},{"count":4,"suppressed":false}],"grandTotal":{"count":30,"suppressed":false},
-              "suppression":{"applied":false,"threshold":0,"withheld":0,"method":"NONE","maxDeviation":0}},
-             "outcomes":{"name":"referrals.outcomes","rowDimension":{"code":"kind","labelJa":"依頼の種類","labelEn":"Kind"},
-              "columnDimension":{"code":"outcome","labelJa":"結果","labelEn":"Outcome"},
-              "columns":[{"code":"COMPLETED","labelJa":"完了・終結","labelEn":"Completed or closed"},{"code":"FAILED","labelJa":"不成立","labelEn":"Failed"},{"code":"DECLINED","labelJa":"辞退","labelEn":"Declined"},{"code":"CANCELLED","labelJa":"取消","labelEn":"Cancelled"},{"code":"ACTIVE","labelJa":"対応中（未終了）","labelEn":"Still active"}],
-              "rows":[{"code":"TRANSFER","labelJa":"移管","labelEn":"Transfer","cells":[{"count":10,"suppressed":false,"share":0.5882},{"count":0,"suppressed":false,"share":0.0},{"count":3,"suppressed":false,"share":0.1765},{"count":0,"suppressed":false,"share":0.0},{"count":4,"suppressed":false,"share":0.2353}],"total":{"count":17,"suppressed":false}}],
-              "columnTotals":[{"count":10,"suppressed":false,"share":0.5882},{"count":0,"suppressed":false,"share":0.0},{"count":3,"suppressed":false,"share":0.1765},{"count":0,"suppressed":false,"share":0.0},{"count":4,"suppressed":false,"share":0.2353}],
-              "grandTotal":{"count":17,"suppressed":false},"suppression":{"applied":false,"threshold":0,"withheld":0,"method":"NONE","maxDeviation":0}},
-             "durations":[{"code":"TRANSFER","labelJa":"移管","labelEn":"Transfer","toAccept":{"n":{"count":14,"suppressed":false},"medianHours":20.5,"p90Hours":71.25,"withheld":false},
-                           "toEnd":{"n":{"count":13,"suppressed":false},"medianHours":310.0,"p90Hours":702.4,"withheld":false}},
-                          {"code":"ALL","labelJa":"全体","labelEn":"All kinds","toAccept":{"n":{"count":27,"suppressed":false},"medianHours":18.0,"p90Hours":66.0,"withheld":false},
-                           "toEnd":{"n":{"count":22,"suppressed":false},"medianHours":240.0,"p90Hours":650.0,"withheld":false}}],
-             "openByReceivingUnit":{"name":"referrals.openByReceivingUnit","rowDimension":{"code":"receivingUnit","labelJa":"依頼先","labelEn":"Receiving unit"},
-              "columnDimension":{"code":"overdue","labelJa":"期限超過","labelEn":"Overdue"},
-              "columns":[{"code":"OVERDUE","labelJa":"期限超過","labelEn":"Overdue"},{"code":"ON_TIME","labelJa":"期限内","labelEn":"On time"}],
-              "rows":[{"code":"24-hokusei","labelJa":"北勢支部","labelEn":"北勢支部","cells":[{"count":1,"suppressed":false},{"count":3,"suppressed":false}],"total":{"count":4,"suppressed":false}}],
-              "columnTotals":[{"count":1,"suppressed":false},{"count":3,"suppressed":false}],"grandTotal":{"count":4,"suppressed":false},
-              "suppression":{"applied":false,"threshold":0,"withheld":0,"method":"NONE","maxDeviation":0}}}""";
 
-    static final String LOAD = """
-            {"prefecture":"24","scope":"PREFECTURE","units":null,"asOf":"2025-04-10T01:00:00Z",
-             "openConsultationsByCoordinator":{"name":"load.openConsultationsByCoordinator","rowDimension":{"code":"coordinator","labelJa":"コーディネーター","labelEn":"Coordinator"},
-              "columnDimension":{"code":"status","labelJa":"状態","labelEn":"Status"},
-              "columns":[{"code":"OPEN","labelJa":"受付","labelEn":"Open"},{"code":"IN_PROGRESS","labelJa":"対応中","labelEn":"In progress"}],
-              "rows":[{"code":"17","labelJa":"三重 花子（24-hokusei）","labelEn":"三重 花子 (24-hokusei)","cells":[{"count":4,"suppressed":false},{"count":11,"suppressed":false}],"total":{"count":15,"suppressed":false}},
-                      {"code":"UNASSIGNED","labelJa":"担当者未定","labelEn":"No coordinator assigned","cells":[{"count":6,"suppressed":false},{"count":0,"suppressed":false}],"total":{"count":6,"suppressed":false}}],
-              "columnTotals":[{"count":10,"suppressed":false},{"count":11,"suppressed":false}],"grandTotal":{"count":21,"suppressed":false},
-              "suppression":{"applied":false,"threshold":0,"withheld":0,"method":"NONE","maxDeviation":0}},
-             "openConsultationsByOwnerUnit":{"name":"load.openConsultationsByOwnerUnit","rowDimension":{"code":"ownerUnit","labelJa":"担当機関","labelEn":"Owner unit"},
-              "columnDimension":{"code":"status","labelJa":"状態","labelEn":"Status"},
-              "columns":[{"code":"OPEN","labelJa":"受付","labelEn":"Open"},{"code":"IN_PROGRESS","labelJa":"対応中","labelEn":"In progress"}],
-              "rows":[{"code":"24-hokusei","labelJa":"北勢支部","labelEn":"北勢支部","cells":[{"count":10,"suppressed":false},{"count":11,"suppressed":false}],"total":{"count":21,"suppressed":false}}],
-              "columnTotals":[{"count":10,"suppressed":false},{"count":11,"suppressed":false}],"grandTotal":{"count":21,"suppressed":false},
-              "suppression":{"applied":false,"threshold":0,"withheld":0,"method":"NONE","maxDeviation":0}},
-             "activeReferralsByReceivingUnit":{"name":"load.activeReferralsByReceivingUnit","rowDimension":{"code":"receivingUnit","labelJa":"依頼先","labelEn":"Receiving unit"},
-              "columnDimension":{"code":"overdue","labelJa":"期限超過","labelEn":"Overdue"},
-              "columns":[{"code":"OVERDUE","labelJa":"期限超過","labelEn":"Overdue"},{"code":"ON_TIME","labelJa":"期限内","labelEn":"On time"}],
-              "rows":[{"code":"24-hokusei","labelJa":"北勢支部","labelEn":"北勢支部","cells":[{"count":1,"suppressed":false},{"count":3,"suppressed":false}],"total":{"count":4,"suppressed":false}}],
-              "columnTotals":[{"count":1,"suppressed":false},{"count":3,"suppressed":false}],"grandTotal":{"count":4,"suppressed":false},
-              "suppression":{"applied":false,"threshold":0,"withheld":0,"method":"NONE","maxDeviation":0}},
-             "coordinatorConcentration":{"population":12,"busiest":2,"openOfBusiest":{"count":9,"suppressed":false},"openTotal":{"count":15,"suppressed":false},"share":0.6,"suppressed":false},
-             "unitConcentration":{"population":8,"busiest":1,"openOfBusiest":{"count":21,"suppressed":false},"openTotal":{"count":21,"suppressed":false},"share":1.0,"suppressed":false},
-             "emergencyReviewsDue":{"olderThanDays":7,"count":1,"labelJa":"確認期限を過ぎた緊急時アクセス","labelEn":"Emergency accesses past their review deadline"}}""";
 
-    static final String CHILDREN = """
-            {"prefecture":"24","scope":"PREFECTURE","municipalities":null,"asOf":"2025-04-10","totalsCountChildrenOnce":true,
-             "table":{"name":"children","rowDimension":{"code":"municipality","labelJa":"市区町村（住所地）","labelEn":"Municipality of residence"},
-              "columnDimension":{"code":"careType","labelJa":"医療的ケアの種類","labelEn":"Medical-care type"},
-              "columns":[{"code":"VENTILATOR","labelJa":"人工呼吸器","labelEn":"Ventilator"},{"code":"SUCTION","labelJa":"吸引","labelEn":"Suctioning"}],
-              "rows":[{"code":"242012","labelJa":"津市","labelEn":"津市","cells":[{"count":5,"suppressed":false},{"count":14,"suppressed":false}],"total":{"count":16,"suppressed":false}}],
-              "columnTotals":[{"count":5,"suppressed":false},{"count":14,"suppressed":false}],"grandTotal":{"count":16,"suppressed":false},
-              "suppression":{"applied":false,"threshold":0,"withheld":0,"method":"NONE","maxDeviation":0}}}""";
 
     private final StatsService service;
 
@@ -171,9 +83,9 @@ public class StatsResource {
             description = "CSV only: attachment; filename=\"consultations-24-site-requesterType-FY2022.csv\"", schema = @Schema(type = SchemaType.STRING)),
             content = {
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatsViews.ConsultationStats.class),
-                            examples = @ExampleObject(name = "analyst", value = CONSULTATIONS)),
+                            examples = @ExampleObject(name = "analyst", ref = "StatsConsultations")),
                     @Content(mediaType = Output.CSV, schema = @Schema(type = SchemaType.STRING),
-                            examples = @ExampleObject(name = "csv", value = CONSULTATIONS_CSV)) })
+                            examples = @ExampleObject(name = "csv", ref = "StatsConsultationsCsv")) })
     public Response getConsultationStats(
             @Parameter(description = "Row dimension (default site)", schema = @Schema(type = SchemaType.STRING, enumeration = { "unit", "site",
                     "municipality", "month", "quarter", "fiscalYear", "requesterType", "topic", "channel", "kind" })) @QueryParam("rows") String rows,
@@ -213,9 +125,8 @@ public class StatsResource {
             description = "CSV only", schema = @Schema(type = SchemaType.STRING)),
             content = {
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatsViews.ReferralStats.class),
-                            examples = @ExampleObject(name = "staff", value = REFERRALS)),
-                    @Content(mediaType = Output.CSV, schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "csv",
-                            value = "依頼の種類 / 方向,上位層へ,下位層へ,同じ層へ,合計\r\n後方支援依頼,9,0,0,9\r\n移管,0,14,3,17\r\n助言依頼,4,0,0,4\r\n合計,13,14,3,30\r\n")) })
+                            examples = @ExampleObject(name = "staff", ref = "StatsReferrals")),
+                    @Content(mediaType = Output.CSV, schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "csv", ref = "GetReferralStats200Csv")) })
     public Response getReferralStats(
             @Parameter(description = "Requested on or after (Japan date)", example = "2024-04-01", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("from") String from,
             @Parameter(description = "Requested on or before (Japan date)", example = "2025-03-31", schema = @Schema(type = SchemaType.STRING, format = "date")) @QueryParam("to") String to,
@@ -247,9 +158,8 @@ public class StatsResource {
             schema = @Schema(type = SchemaType.STRING)),
             content = {
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatsViews.LoadStats.class),
-                            examples = @ExampleObject(name = "staff", value = LOAD)),
-                    @Content(mediaType = Output.CSV, schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "csv",
-                            value = "コーディネーター / 状態,受付,対応中,合計\r\n三重 花子（24-hokusei）,4,11,15\r\n担当者未定,6,0,6\r\n合計,10,11,21\r\n")) })
+                            examples = @ExampleObject(name = "staff", ref = "StatsLoad")),
+                    @Content(mediaType = Output.CSV, schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "csv", ref = "GetLoadStats200Csv")) })
     public Response getLoadStats(
             @Parameter(description = "Prefecture code; only your own (default)", example = "24", schema = @Schema(type = SchemaType.STRING, pattern = "^[0-9]{2}$")) @QueryParam("prefecture") String prefecture,
             @Parameter(description = "Only these units (comma-separated codes); staff only, analysts get 400", example = "24-hokusei") @QueryParam("units") String units,
@@ -274,9 +184,8 @@ public class StatsResource {
             schema = @Schema(type = SchemaType.STRING)),
             content = {
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = StatsViews.ChildStats.class),
-                            examples = @ExampleObject(name = "staff", value = CHILDREN)),
-                    @Content(mediaType = Output.CSV, schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "csv",
-                            value = "市区町村（住所地） / 医療的ケアの種類,人工呼吸器,吸引,合計\r\n津市,5,14,16\r\n合計,5,14,16\r\n")) })
+                            examples = @ExampleObject(name = "staff", ref = "StatsChildren")),
+                    @Content(mediaType = Output.CSV, schema = @Schema(type = SchemaType.STRING), examples = @ExampleObject(name = "csv", ref = "GetChildStats200Csv")) })
     public Response getChildStats(
             @Parameter(description = "Row dimension", schema = @Schema(type = SchemaType.STRING, enumeration = { "municipality", "region" }))
             @QueryParam("rows") String rows,

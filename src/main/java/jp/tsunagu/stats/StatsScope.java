@@ -57,7 +57,7 @@ record StatsScope(String prefCode, boolean region, List<Long> unitIds, List<Stri
     }
 
     /** The rule's values: the prefecture, or the region of a branch. */
-    private AccessRules.Scope rule() {
+    AccessRules.Scope rule() {
         return region ? AccessRules.Scope.region(prefCode, unitIds, lgcodes) : AccessRules.Scope.prefecture(prefCode);
     }
 
@@ -75,13 +75,6 @@ record StatsScope(String prefCode, boolean region, List<Long> unitIds, List<Stri
     /** The referral scope on alias {@code r}, as referrals are read: sender or receiver is one of the units. */
     Sql referrals() {
         return sql(AccessRules.referrals(rule(), AccessRules.Dialect.SQL, "r"));
-    }
-
-    /** The same for JPQL on alias {@code r} (the overdue condition is JPQL). */
-    String referralsJpql(java.util.Map<String, Object> params) {
-        AccessRules.Condition condition = AccessRules.referrals(rule(), AccessRules.Dialect.JPQL, "r");
-        params.putAll(condition.parameters());
-        return condition.text();
     }
 
     /** The child scope on alias {@code ch}: the region's own children ({@link AccessRules#ownChildren}). */

@@ -37,13 +37,7 @@ public class TaxonomyResource {
     @APIResponse(responseCode = "200", description = "The taxonomy",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = TaxonomyViews.Catalog.class),
-                    examples = @ExampleObject(name = "excerpt", value = """
-                            {"vocabularies":[{"kind":"requester_type","labelJa":"相談者種別","labelEn":"Requester type",
-                             "terms":[{"code":"FAMILY","labelJa":"家族","labelEn":"Family"},
-                                      {"code":"MUNICIPALITY","labelJa":"自治体","labelEn":"Municipality"}]},
-                             {"kind":"topic","labelJa":"相談内容","labelEn":"Topic",
-                             "terms":[{"code":"RESPITE_RESIDENTIAL","labelJa":"レスパイト（入所・入院）","labelEn":"Respite (residential or hospital)"}]}]}
-                            """)))
+                    examples = @ExampleObject(name = "excerpt", ref = "ListTaxonomies200Excerpt")))
     public TaxonomyViews.Catalog listTaxonomies() {
         return service.catalog();
     }
@@ -54,11 +48,7 @@ public class TaxonomyResource {
     @APIResponse(responseCode = "200", description = "The vocabulary",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = TaxonomyViews.Vocabulary.class),
-                    examples = @ExampleObject(name = "channels", value = """
-                            {"kind":"channel","labelJa":"受付経路","labelEn":"Channel",
-                             "terms":[{"code":"PHONE","labelJa":"専用電話","labelEn":"Dedicated phone line"},
-                                      {"code":"WEB_FORM","labelJa":"WEBお問合せフォーム","labelEn":"Web inquiry form"}]}
-                            """)))
+                    examples = @ExampleObject(name = "channels", ref = "GetTaxonomy200Channels")))
     public TaxonomyViews.Vocabulary getTaxonomy(
             @Parameter(description = "Vocabulary key", example = "channel",
                     schema = @Schema(type = SchemaType.STRING, enumeration = { "requester_type", "topic", "channel", "medical_care" }))

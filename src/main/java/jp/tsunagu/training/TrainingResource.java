@@ -58,7 +58,7 @@ public class TrainingResource {
     @Path("/courses")
     @Operation(summary = "List the training courses of your prefecture")
     @APIResponse(responseCode = "200", description = "The courses, by code", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = TrainingViews.CourseList.class), examples = @ExampleObject(name = "courses", value = TrainingExamples.COURSES)))
+            schema = @Schema(implementation = TrainingViews.CourseList.class), examples = @ExampleObject(name = "courses", ref = "TrainingCourses")))
     public TrainingViews.CourseList listTrainingCourses() {
         return service.courses();
     }
@@ -68,9 +68,9 @@ public class TrainingResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a training course", description = "Center staff and admins, for their own prefecture. The code is unique "
             + "within the prefecture. kind: BASIC (養成研修: counts as trained), FOLLOW_UP (フォローアップ研修), OTHER.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "basic", value = TrainingExamples.COURSE_REQUEST)))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "basic", ref = "TrainingCourseRequest")))
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = TrainingViews.CourseView.class), examples = @ExampleObject(name = "basic", value = TrainingExamples.COURSE)))
+            schema = @Schema(implementation = TrainingViews.CourseView.class), examples = @ExampleObject(name = "basic", ref = "TrainingCourse")))
     public Response createTrainingCourse(@Valid @NotNull TrainingViews.CourseRequest request) {
         TrainingViews.CourseView created = service.createCourse(request);
         return Response.created(URI.create("/api/v1/training/courses/" + created.id())).entity(created).build();
@@ -80,7 +80,7 @@ public class TrainingResource {
     @Path("/courses/{id}")
     @Operation(summary = "Get a training course")
     @APIResponse(responseCode = "200", description = "The course", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = TrainingViews.CourseView.class), examples = @ExampleObject(name = "basic", value = TrainingExamples.COURSE)))
+            schema = @Schema(implementation = TrainingViews.CourseView.class), examples = @ExampleObject(name = "basic", ref = "TrainingCourse")))
     public TrainingViews.CourseView getTrainingCourse(@Parameter(description = "Course id", example = "4") @PathParam("id") long id) {
         return service.course(id);
     }
@@ -89,9 +89,9 @@ public class TrainingResource {
     @Path("/courses/{id}/sessions")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Schedule a session of a course", description = "Its fiscal year (April..March, Japan) is that of its first day.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "session", value = TrainingExamples.SESSION_REQUEST)))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "session", ref = "TrainingSessionRequest")))
     @APIResponse(responseCode = "201", description = "Created", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = TrainingViews.SessionView.class), examples = @ExampleObject(name = "session", value = TrainingExamples.SESSION)))
+            schema = @Schema(implementation = TrainingViews.SessionView.class), examples = @ExampleObject(name = "session", ref = "TrainingSession")))
     public Response createTrainingSession(@Parameter(description = "Course id", example = "4") @PathParam("id") long id,
             @Valid @NotNull TrainingViews.SessionRequest request) {
         TrainingViews.SessionView created = service.createSession(id, request);
@@ -102,7 +102,7 @@ public class TrainingResource {
     @Path("/sessions")
     @Operation(summary = "List training sessions", description = "Of your prefecture, by first day; optionally of one course or fiscal year.")
     @APIResponse(responseCode = "200", description = "A page of sessions", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = TrainingViews.SessionPage.class), examples = @ExampleObject(name = "page", value = TrainingExamples.SESSIONS)))
+            schema = @Schema(implementation = TrainingViews.SessionPage.class), examples = @ExampleObject(name = "page", ref = "TrainingSessions")))
     public Page<TrainingViews.SessionView> listTrainingSessions(
             @Parameter(description = "Course code", example = "coordinator-basic") @QueryParam("course") @Pattern(regexp = TrainingViews.CODE) String course,
             @Parameter(description = "Fiscal year (April..March)", example = "2022") @QueryParam("fiscalYear") @Min(2000) @Max(2100) Integer fiscalYear,
@@ -114,8 +114,7 @@ public class TrainingResource {
     @Path("/sessions/{id}")
     @Operation(summary = "Get a training session with its attendees")
     @APIResponse(responseCode = "200", description = "The session", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = TrainingViews.SessionView.class), examples = @ExampleObject(name = "session",
-                    value = TrainingExamples.SESSION_WITH_ATTENDEES)))
+            schema = @Schema(implementation = TrainingViews.SessionView.class), examples = @ExampleObject(name = "session", ref = "TrainingSessionWithAttendees")))
     public TrainingViews.SessionView getTrainingSession(@Parameter(description = "Session id", example = "9") @PathParam("id") long id) {
         return service.session(id);
     }
@@ -127,10 +126,10 @@ public class TrainingResource {
             + "once per session; the profession is taken from the register as it is now) or an external person with profession and "
             + "organisation. Starts as REGISTERED.")
     @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = {
-            @ExampleObject(name = "external", value = TrainingExamples.ATTENDEE_EXTERNAL),
-            @ExampleObject(name = "coordinator", value = TrainingExamples.ATTENDEE_COORDINATOR) }))
+            @ExampleObject(name = "external", ref = "TrainingAttendeeExternal"),
+            @ExampleObject(name = "coordinator", ref = "TrainingAttendeeCoordinator") }))
     @APIResponse(responseCode = "201", description = "Enrolled", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = TrainingViews.AttendeeView.class), examples = @ExampleObject(name = "external", value = TrainingExamples.ATTENDEE)))
+            schema = @Schema(implementation = TrainingViews.AttendeeView.class), examples = @ExampleObject(name = "external", ref = "TrainingAttendee")))
     public Response addTrainingAttendee(@Parameter(description = "Session id", example = "9") @PathParam("id") long id,
             @Valid @NotNull TrainingViews.AttendeeRequest request) {
         TrainingViews.AttendeeView created = service.addAttendee(id, request);
@@ -143,9 +142,9 @@ public class TrainingResource {
     @Operation(summary = "Record attendance or completion", description = "REGISTERED → ATTENDED | ABSENT | COMPLETED; ATTENDED → COMPLETED "
             + "| INCOMPLETE. Any other move answers 409 with currentStatus. A coordinator's completion is added to their training "
             + "record (course title and the session's fiscal year), which moves the coordinator's version on.")
-    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "completed", value = TrainingExamples.ATTENDANCE)))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON, examples = @ExampleObject(name = "completed", ref = "TrainingAttendance")))
     @APIResponse(responseCode = "200", description = "Recorded", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = TrainingViews.AttendeeView.class), examples = @ExampleObject(name = "completed", value = TrainingExamples.ATTENDEE)))
+            schema = @Schema(implementation = TrainingViews.AttendeeView.class), examples = @ExampleObject(name = "completed", ref = "TrainingAttendee")))
     public TrainingViews.AttendeeView recordTrainingAttendance(@Parameter(description = "Session id", example = "9") @PathParam("id") long id,
             @Parameter(description = "Attendee id", example = "31") @PathParam("attendeeId") long attendeeId,
             @Valid @NotNull TrainingViews.AttendanceRequest request) {
@@ -168,9 +167,9 @@ public class TrainingResource {
             description = "CSV only: attachment; filename=\"training-13-BASIC-byYear-FY2018-FY2022.csv\"", schema = @Schema(type = SchemaType.STRING)),
             content = {
                     @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = TrainingViews.Statistics.class),
-                            examples = @ExampleObject(name = "two years", value = TrainingExamples.STATISTICS)),
+                            examples = @ExampleObject(name = "two years", ref = "TrainingStatistics")),
                     @Content(mediaType = Output.CSV, schema = @Schema(type = SchemaType.STRING),
-                            examples = @ExampleObject(name = "csv", value = TrainingExamples.STATISTICS_CSV)) })
+                            examples = @ExampleObject(name = "csv", ref = "TrainingStatisticsCsv")) })
     public Response getTrainingStatistics(
             @Parameter(description = "Course kind (default BASIC)") @QueryParam("kind") CourseKind kind,
             @Parameter(description = "One course, by code", example = "coordinator-basic") @QueryParam("course") @Pattern(regexp = TrainingViews.CODE) String course,
@@ -200,7 +199,7 @@ public class TrainingResource {
                     + "Completions are those recorded through the training register. Branch staff see the municipalities their "
                     + "branch covers today.")
     @APIResponse(responseCode = "200", description = "The gaps", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = TrainingViews.Coverage.class), examples = @ExampleObject(name = "one branch", value = TrainingExamples.COVERAGE)))
+            schema = @Schema(implementation = TrainingViews.Coverage.class), examples = @ExampleObject(name = "one branch", ref = "TrainingCoverage")))
     public TrainingViews.Coverage getTrainingCoverage(
             @Parameter(description = "How many years back a follow-up counts as recent (1..20, default 3)", example = "3")
             @QueryParam("followUpYears") @DefaultValue("3") @Min(1) @Max(20) int followUpYears) {

@@ -27,6 +27,7 @@ import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jp.tsunagu.support.AdminDb;
 import jp.tsunagu.support.Api;
+import jp.tsunagu.support.ContractExamples;
 import jp.tsunagu.support.Intake;
 import jp.tsunagu.support.Tokens;
 import net.jqwik.api.Arbitraries;
@@ -111,7 +112,7 @@ class ContractFuzzTest {
                 String target = substitute(path.getKey(), ids);
                 JsonNode content = op.getValue().path("requestBody").path("content");
                 if (content.has("application/json")) {
-                    JsonNode example = firstExample(content.get("application/json"));
+                    JsonNode example = firstExample(contract, content.get("application/json"));
                     JsonNode schema = resolve(contract, content.get("application/json").path("schema"));
                     for (int i = 0; i < BODIES_PER_OPERATION; i++) {
                         String body = mutate(contract, example, schema, random);
@@ -138,7 +139,7 @@ class ContractFuzzTest {
                                 params.put(name, sample(TEXT, random));
                             }
                         }
-                        String body = content.has("application/json") ? firstExample(content.get("application/json")).toString() : null;
+                        String body = content.has("application/json") ? firstExample(contract, content.get("application/json")).toString() : null;
                         check(method, target, params, body == null ? null : "application/json", body, random);
                         requests++;
                     }
@@ -303,9 +304,8 @@ class ContractFuzzTest {
         return generator.next(random).value();
     }
 
-    private static JsonNode firstExample(JsonNode media) {
-        JsonNode example = media.path("examples").elements().hasNext() ? media.path("examples").elements().next().path("value")
-                : media.path("example");
+    private static JsonNode firstExample(JsonNode contract, JsonNode media) {
+        JsonNode example = ContractExamples.firstValue(contract, media);
         if (example.isTextual()) {
             try {
                 return new ObjectMapper().readTree(example.asText());

@@ -20,6 +20,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import io.quarkus.test.junit.QuarkusTest;
+import jp.tsunagu.support.ContractExamples;
 
 /**
  * The committed contract is the product's face: it must equal what the service serves, and every
@@ -103,6 +104,12 @@ class OpenApiContractTest {
                 if (operation.path("security").isEmpty()) {
                     problems.add(where + ": no security requirement");
                 }
+                operation.findValues("examples").forEach(examples -> examples.properties().forEach(example -> {
+                    JsonNode target = ContractExamples.follow(doc, example.getValue());
+                    if (!target.has("value")) {
+                        problems.add(where + ": example '" + example.getKey() + "' has no value");
+                    }
+                }));
             }
         }
         assertTrue(operations > 0, "the contract has no operations");

@@ -24,6 +24,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jp.tsunagu.support.Api;
+import jp.tsunagu.support.ContractExamples;
 import jp.tsunagu.support.Intake;
 import jp.tsunagu.support.Tokens;
 
@@ -354,7 +355,7 @@ class AuthorizationMatrixTest {
         JsonNode content = operation.path("requestBody").path("content");
         if (!content.isMissingNode()) {
             var media = content.properties().iterator().next();
-            JsonNode example = media.getValue().path("examples").properties().iterator().next().getValue().path("value");
+            JsonNode example = ContractExamples.firstValue(contract, media.getValue());
             request.contentType(media.getKey()).body(example.isTextual() ? example.asText() : example.toString());
         }
         return request.when().request(op[1].toUpperCase(), path);

@@ -226,7 +226,7 @@ public final class ContractValidation implements OrderedFilter {
             validate(value, schema, errors);
         } else if (media.has("examples") || media.has("example")) {
             if (examplesStrict) {
-                checkAgainstExamples(value, media, errors);
+                checkAgainstExamples(spec, value, media, errors);
             } else if (loggedSkips.add(where)) {
                 LOG.log(System.Logger.Level.DEBUG, "{0} {1}: no schema in the contract, only examples; body not validated",
                         where, mediaType);
@@ -518,13 +518,14 @@ public final class ContractValidation implements OrderedFilter {
 
     // ---------------------------------------------------------------- examples fallback (opt-in)
 
-    private static void checkAgainstExamples(JsonNode value, JsonNode media, List<String> errors) {
+    private static void checkAgainstExamples(JsonNode spec, JsonNode value, JsonNode media, List<String> errors) {
         ObjectNode shape = JsonNodeFactory.instance.objectNode();
         boolean any = false;
         if (media.has("example")) {
             any |= addShape(shape, media.get("example"));
         }
-        for (JsonNode ex : media.path("examples")) {
+        for (JsonNode ref : media.path("examples")) {
+            JsonNode ex = ContractExamples.follow(spec, ref);
             if (ex.has("value")) {
                 any |= addShape(shape, ex.get("value"));
             }
