@@ -10,7 +10,6 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -34,12 +33,6 @@ class ResourceExamplesTest {
 
     static final int MAX_INLINE = 100;
 
-    /**
-     * Resources whose examples have not moved yet: {@code audit/} is being changed on another branch at the same time,
-     * so its four bodies move when that branch has landed. Remove the entry then; the test fails on it until they do.
-     */
-    static final Set<String> NOT_YET_MOVED = Set.of("jp.tsunagu.audit.AuditResource");
-
     static JsonNode staticExamples;
 
     @BeforeAll
@@ -54,19 +47,9 @@ class ResourceExamplesTest {
         List<String> problems = new ArrayList<>();
         int[] counted = new int[1];
         ModuleRulesTest.MAIN.stream().filter(c -> c.isAnnotatedWith(Path.class))
-                .filter(c -> !NOT_YET_MOVED.contains(c.getName()))
                 .forEach(c -> counted[0] += check(c.reflect(), problems));
         assertEquals(List.of(), problems);
         assertTrue(counted[0] > 100, "only " + counted[0] + " @ExampleObject found: the scan does not see the resources");
-    }
-
-    @Test
-    void theExemptionIsStillNeeded() {
-        for (String name : NOT_YET_MOVED) {
-            List<String> problems = new ArrayList<>();
-            check(ModuleRulesTest.MAIN.get(name).reflect(), problems);
-            assertTrue(!problems.isEmpty(), name + " holds no example any more: drop it from NOT_YET_MOVED");
-        }
     }
 
     @Test
