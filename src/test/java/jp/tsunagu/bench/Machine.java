@@ -32,7 +32,8 @@ final class Machine {
 
     static String mariaDbVersion(EmbeddedMariaDb db) {
         try (Connection c = db.connect(db.adminUser(), db.adminPassword())) {
-            return Data.strings(c, "select version()").get(0);
+            return Data.strings(c, "select concat(version(), ', buffer pool ', @@innodb_buffer_pool_size div 1048576, ' MB,"
+                    + " innodb_flush_log_at_trx_commit=', @@innodb_flush_log_at_trx_commit)").get(0);
         } catch (SQLException e) {
             return "?";
         }
