@@ -23,13 +23,14 @@ final class Report {
         this.machine = machine;
     }
 
-    /** A side-by-side row: ratio = service / baseline of the medians, checked against the goal. */
+    /** A side-by-side row: ratio = service / baseline of the medians, checked against the goal (NaN: the issue sets none). */
     void ratio(String scenario, String measure, Figures service, Figures baseline, String unit, boolean atLeast, double goal)
             throws IOException {
         double ratio = service.median() / baseline.median();
         boolean met = atLeast ? ratio >= goal : ratio <= goal;
+        boolean none = Double.isNaN(goal);
         add(new Row(scenario, measure, service.format("%.1f") + " " + unit, baseline.format("%.1f") + " " + unit,
-                String.format("%.2f×", ratio), (atLeast ? "≥ " : "≤ ") + goal + "×", met ? "met" : "NOT met"));
+                String.format("%.2f×", ratio), none ? "–" : (atLeast ? "≥ " : "≤ ") + goal + "×", none ? "–" : met ? "met" : "NOT met"));
     }
 
     void add(Row row) throws IOException {
