@@ -29,26 +29,17 @@ public class OrgRepository {
 
     /** Unit codes by id, in one query: for views that name the unit of many rows (authors, actors). */
     public java.util.Map<Long, String> codesOf(java.util.Collection<Long> ids) {
+        // Hibernate's multi-load: units the persistence context holds (usually all of an intake's) cost no SQL, the
+        // rest come in batches through a cached loader. An IN-list JPQL query was translated anew on every call
+        // (no plan is cached for list parameters): the hottest frame of an intake.
         java.util.Map<Long, String> codes = new java.util.HashMap<>();
         List<Long> wanted = ids.stream().filter(java.util.Objects::nonNull).distinct().toList();
-        if (wanted.size() <= FEW) {
-            // By primary key: mostly units the request has loaded already, which the persistence context answers
-            // without SQL, while an IN-list query is translated anew on every call (Hibernate keeps no interpretation
-            // for list parameters; it was the hottest frame of an intake, which passes one or two ids).
-            for (Long id : wanted) {
-                OrgUnit u = em.find(OrgUnit.class, id);
-                if (u != null) {
-                    codes.put(u.id, u.code);
-                }
-            }
-        } else {
-            em.createQuery("from OrgUnit u where u.id in :ids", OrgUnit.class).setParameter("ids", wanted).getResultList()
-                    .forEach(u -> codes.put(u.id, u.code));
+        if (!wanted.isEmpty()) {
+            em.unwrap(org.hibernate.Session.class).byMultipleIds(OrgUnit.class).enableSessionCheck(true).multiLoad(wanted).stream()
+                    .filter(java.util.Objects::nonNull).forEach(u -> codes.put(u.id, u.code));
         }
         return codes;
     }
-
-    private static final int FEW = 4;
 
     /** Whether an active coordinator with this id works for a unit of the prefecture. */
     public boolean isActiveCoordinatorOf(long coordinatorId, String prefCode) {
