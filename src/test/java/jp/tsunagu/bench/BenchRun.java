@@ -25,7 +25,6 @@ import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import jp.tsunagu.deploy.ImageBuild;
 import jp.tsunagu.deploy.ServiceInstance;
 import jp.tsunagu.devstack.EmbeddedMariaDb;
 import jp.tsunagu.devstack.KeycloakServer;
@@ -93,7 +92,7 @@ public final class BenchRun {
             if (only.contains("P5")) {
                 p5StartUp();
             }
-            List<String> command = javaCommand(ServiceInstance.buildDir().resolve("quarkus-app/quarkus-run.jar"));
+            List<String> command = ServiceInstance.javaCommand(ServiceInstance.buildDir().resolve("quarkus-app/quarkus-run.jar"));
             if (Boolean.getBoolean("bench.jfr")) {
                 // -Dbench.jfr=true: a flight recording of the measured service, to see where its time goes
                 command.add(1, "-XX:StartFlightRecording=filename=" + dir.resolve("service.jfr") + ",settings=profile");
@@ -168,7 +167,7 @@ public final class BenchRun {
         for (int i = 0; i < repeats + 1; i++) {
             int n = i;
             Start s = start(() -> ServiceInstance.packaged("bench-start-" + n, serviceEnvironment()));
-            Start e = start(() -> ServiceInstance.of("bench-empty-" + n, javaCommand(emptyDir.resolve("quarkus-app/quarkus-run.jar")),
+            Start e = start(() -> ServiceInstance.of("bench-empty-" + n, ServiceInstance.javaCommand(emptyDir.resolve("quarkus-app/quarkus-run.jar")),
                     serviceEnvironment()));
             if (i == 0) {
                 report.note(String.format("P5 warm-up start (not counted): service %.2f s, empty %.2f s", s.seconds(), e.seconds()));
@@ -197,16 +196,6 @@ public final class BenchRun {
             double secs = (System.nanoTime() - t0) / 1e9;
             return new Start(secs, Machine.rssMb(s.pid()));
         }
-    }
-
-    static List<String> javaCommand(Path jar) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(ImageBuild.JVM_FLAGS);
-        command.add("-Xmx256m");
-        command.add("-jar");
-        command.add(jar.toString());
-        return command;
     }
 
     // ---------------------------------------------------------------- P1

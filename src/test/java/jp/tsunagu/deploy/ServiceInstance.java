@@ -72,13 +72,18 @@ public final class ServiceInstance implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("no " + jar + ": the deploy ITs run after package (./mvnw verify)");
         }
+        return of(name, javaCommand(jar), environment);
+    }
+
+    /** {@code java -jar} of a packaged Quarkus application with the image's JVM flags and a 256 MB heap. */
+    public static List<String> javaCommand(Path jar) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(ImageBuild.JVM_FLAGS);
         command.add("-Xmx256m");
         command.add("-jar");
         command.add(jar.toString());
-        return of(name, command, environment);
+        return command;
     }
 
     public static ServiceInstance of(String name, List<String> command, Map<String, String> environment) throws IOException {
